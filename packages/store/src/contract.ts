@@ -1,0 +1,120 @@
+import type { Lane, Provider } from './providers.js';
+import type { PriceEntry, PriceEntryInput } from './price-entry.js';
+
+/**
+ * Money inside the store and across the store contract is an exact integer count of
+ * nano-dollars (1 USD = 1,000,000,000). Sums never pass through binary floating point.
+ */
+export type Nanos = bigint;
+
+/** Which events a query covers. Instants are epoch milliseconds, both bounds inclusive. */
+export interface EventFilter {
+  start?: number;
+  end?: number;
+  /** Restrict to these providers; an empty array matches nothing. */
+  providerIds?: readonly string[];
+  /** Route text; `default` also matches events without a route. */
+  route?: string;
+}
+
+/** Totals of one UTC day (`YYYY-MM-DD`) of filtered events. */
+export interface DailyTotal {
+  day: string;
+  run_count: number;
+  success_count: number;
+  tokens_in: number;
+  tokens_out: number;
+  latency_sum_ms: number;
+  /** Sum over priced events (reported or priced from the table). */
+  cost_nanos: Nanos;
+  unpriced_events: number;
+}
+
+/** Totals of one UTC day and provider. */
+export interface DailyProviderTotal extends DailyTotal {
+  provider_id: string;
+}
+
+/** Totals of one provider route, with the latest run of that route. */
+export interface RouteTotal {
+  provider_id: string;
+  route: string | null;
+  run_count: number;
+  success_count: number;
+  tokens_in: number;
+  tokens_out: number;
+  latency_sum_ms: number;
+  cost_nanos: Nanos;
+  unpriced_events: number;
+  /** Instant (epoch ms) of the latest run; ties broken by ingestion order. */
+  latest_ts: number;
+  /** Parsed metadata of that latest run. */
+  latest_metadata: Record<string, unknown>;
+}
+
+/** One stored event, as exports and the runs listing read it. */
+export interface StoredEvent {
+  /** Ingestion order; unique within a store. */
+  seq: number;
+  ts: number;
+  provider_id: string;
+  tool: string;
+  route: string | null;
+  tokens_in: number;
+  tokens_out: number;
+  duration_ms: number;
+  status: string;
+  /** The cost as the producer reported it, or null when it was not reported. */
+  cost_estimated_usd: number | null;
+  /** Reported or priced cost; null when the event is unpriced. */
+  cost_nanos: Nanos | null;
+  /** Canonical JSON text (sorted keys). */
+  metadata: string;
+  experiment_cohort: string | null;
+  experiment_tag: string | null;
+  source_file: string | null;
+  line_number: number | null;
+  ingested_at: number;
+}
+
+/** Position in the newest-first order of events, for cursor paging. */
+export interface RunsCursor {
+  ts: number;
+  seq: number;
+}
+
+/** First and last UTC day with data among filtered events. */
+export interface DataSpan {
+  first: string;
+  last: string;
+}
+
+/**
+ * The queries reports and exports need. The SQLite store implements it; another backend
+ * (PostgreSQL, say) implements the same methods and every consumer works unchanged.
+ */
+export interface ReportSource {
+  /** Providers known to the directory or present in the data, with name and lane. */
+  listProviders(): Promise<Provider[]>;
+  /** Ids of providers of one lane, among those with data or in the directory. */
+  providersInLane(lane: Lane): Promise<string[]>;
+  /** First and last day with data, or null without events. */
+  dataSpan(filter: EventFilter): Promise<DataSpan | null>;
+  dailyTotals(filter: EventFilter): Promise<DailyTotal[]>;
+  dailyProviderTotals(filter: EventFilter): Promise<DailyProviderTotal[]>;
+  routeTotals(filter: EventFilter): Promise<RouteTotal[]>;
+  /** Events in export order: instant, provider, then ingestion order. */
+  iterateEvents(filter: EventFilter): AsyncIterable<StoredEvent>;
+  /** Newest first (instant, then ingestion order), strictly after `after` when given. */
+  listRuns(filter: EventFilter, limit: number, after?: RunsCursor): Promise<StoredEvent[]>;
+  countEvents(filter: EventFilter): Promise<number>;
+}
+
+/** Price-table operations. */
+export interface PriceBook {
+  listPrices(): Promise<PriceEntry[]>;
+  /** Adds an entry and re-prices the events it affects. */
+  addPrice(entry: PriceEntryInput): Promise<PriceEntry>;
+  /** Removes an entry by id; false when there was none. Re-prices affected events. */
+  removePrice(id: number): Promise<boolean>;
+}

@@ -1,0 +1,89 @@
+const DAY_MS = 86_400_000;
+
+/** Pattern of the ISO 8601 instants events carry: date, time, optional fraction and offset. */
+const ISO_INSTANT =
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(Z|z|[+-]\d{2}:?\d{2})?$/;
+
+/** Result of reading an instant: epoch milliseconds, or why the text is not one. */
+export type InstantResult = { ok: true; ms: number } | { ok: false; reason: string };
+
+/**
+ * Reads an ISO 8601 instant. A missing offset means UTC; fractions past milliseconds are
+ * truncated; impossible calendar dates and times (`2025-02-30`, `24:00`) are refused.
+ *
+ * @example parseInstant('2025-10-21T11:00:00-03:00') // { ok: true, ms: 1761055200000 }
+ */
+export function parseInstant(text: string): InstantResult {
+  const match = ISO_INSTANT.exec(text.trim());
+  if (!match) return { ok: false, reason: `expected an ISO 8601 timestamp, got ${quote(text)}` };
+
+  const [, y, mo, d, h, mi, s = '0', fraction = '', offset = 'Z'] = match;
+  const year = Number(y);
+  const month = Number(mo);
+  const day = Number(d);
+  const hour = Number(h);
+  const minute = Number(mi);
+  const second = Number(s);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+    return { ok: false, reason: `impossible date ${y}-${mo}-${d}` };
+  }
+  if (hour > 23 || minute > 59 || second > 59) {
+    return { ok: false, reason: `impossible time ${h}:${mi}:${s.padStart(2, '0')}` };
+  }
+
+  const offsetMinutes = readOffset(offset);
+  if (offsetMinutes === null) return { ok: false, reason: `impossible UTC offset ${offset}` };
+
+  const millis = Number(fraction.slice(0, 3).padEnd(3, '0'));
+  const local = Date.UTC(year, month - 1, day, hour, minute, second, millis);
+  const ms = local - offsetMinutes * 60_000;
+  if (!Number.isFinite(ms)) return { ok: false, reason: `timestamp out of range: ${quote(text)}` };
+  return { ok: true, ms };
+}
+
+function readOffset(offset: string): number | null {
+  if (offset === 'Z' || offset === 'z') return 0;
+  const digits = offset.replace(':', '');
+  const hours = Number(digits.slice(1, 3));
+  const minutes = Number(digits.slice(3, 5));
+  if (hours > 23 || minutes > 59) return null;
+  const total = hours * 60 + minutes;
+  return digits.startsWith('-') ? -total : total;
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function quote(text: string): string {
+  const cut = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+  return JSON.stringify(cut);
+}
+
+/** Renders an instant as UTC with a `Z`, milliseconds only when non-zero. */
+export function formatInstant(ms: number): string {
+  const iso = new Date(ms).toISOString();
+  return iso.endsWith('.000Z') ? `${iso.slice(0, 19)}Z` : iso;
+}
+
+/** The UTC day (`YYYY-MM-DD`) of an instant. */
+export function formatDay(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** Epoch milliseconds of 00:00:00.000Z of a `YYYY-MM-DD` day. */
+export function dayStartMs(day: string): number {
+  return Date.parse(`${day}T00:00:00.000Z`);
+}
+
+/** Epoch milliseconds of 23:59:59.999Z of a `YYYY-MM-DD` day. */
+export function dayEndMs(day: string): number {
+  return dayStartMs(day) + DAY_MS - 1;
+}
+
+/** The day `count` days after `day` (negative counts go back). */
+export function addDays(day: string, count: number): string {
+  return formatDay(dayStartMs(day) + count * DAY_MS);
+}
+
+export { DAY_MS };

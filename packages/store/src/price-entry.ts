@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+const pricePer1k = z.number().finite().nonnegative().nullable();
+
+/** Schema of a price entry as users write it (`prices add`, `prices import`, the API). */
+export const priceEntryInputSchema = z.object({
+  provider_id: z.string().min(1).max(128),
+  model: z.string().min(1).max(256).nullable().default(null),
+  input_cost_per_1k: pricePer1k.default(null),
+  output_cost_per_1k: pricePer1k.default(null),
+  /** ISO 8601 instant from which the entry is in force; null means always. */
+  effective_at: z.string().nullable().default(null),
+});
+export type PriceEntryInput = z.input<typeof priceEntryInputSchema>;
+
+/** A stored price entry. `effective_at` is epoch milliseconds or null. */
+export interface PriceEntry {
+  id: number;
+  provider_id: string;
+  model: string | null;
+  input_cost_per_1k: number | null;
+  output_cost_per_1k: number | null;
+  effective_at: number | null;
+}
+
+/** The sample price entries seeding installs (USD per 1k tokens, input / output). */
+export const samplePriceEntries: readonly PriceEntryInput[] = [
+  { provider_id: 'gemini', model: null, input_cost_per_1k: 0.0025, output_cost_per_1k: 0.0035 },
+  { provider_id: 'glm46', model: null, input_cost_per_1k: 0.0018, output_cost_per_1k: 0.0022 },
+  { provider_id: 'codex', model: null, input_cost_per_1k: 0.002, output_cost_per_1k: 0.0025 },
+];

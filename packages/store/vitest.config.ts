@@ -1,0 +1,3 @@
+import { defineFinopsProject } from '../../vitest.shared';
+
+export default defineFinopsProject('store');
