@@ -1,0 +1,145 @@
+import { canonicalJson } from './canonical-json.js';
+import {
+  pickFirst,
+  readCost,
+  readDuration,
+  readOptionalText,
+  readRequiredText,
+  readTokenCount,
+  show,
+  type FieldResult,
+} from './field-readers.js';
+import { parseInstant } from './instant.js';
+import { normalizeStatus } from './status.js';
+
+/** An event after normalization: the form the store keeps and hashes. */
+export interface NormalizedEvent {
+  ts: number;
+  provider_id: string;
+  tool: string;
+  route: string | null;
+  tokens_in: number;
+  tokens_out: number;
+  duration_ms: number;
+  status: string;
+  cost_estimated_usd: number | null;
+  /** Canonical JSON text of the metadata object. */
+  metadata: string;
+  experiment_cohort: string | null;
+  experiment_tag: string | null;
+}
+
+/** Why a record was refused: the field at fault (null for the record as a whole) and the reason. */
+export interface RecordProblem {
+  field: string | null;
+  reason: string;
+}
+
+export type NormalizeResult = { ok: true; event: NormalizedEvent } | ({ ok: false } & RecordProblem);
+
+/** How records without some fields are completed. */
+export interface NormalizeOptions {
+  /** Status of a record that has none: `unknown`, or `success` for dataset documents. */
+  defaultStatus?: string;
+  /** Provider of a record that has none (a logs directory's name). */
+  providerId?: string;
+}
+
+/** Accepted keys per field, the first present one winning (SPEC §1.1). */
+export const fieldSynonyms = {
+  ts: ['ts', 'timestamp', 'time', 'created_at', 'logged_at'],
+  tool: ['tool', 'model', 'name', 'service', 'target'],
+  route: ['route', 'profile', 'target_route', 'route_id'],
+  status: ['status', 'state', 'result'],
+  tokens_in: ['tokens_in', 'input_tokens', 'prompt_tokens', 'request_tokens'],
+  tokens_out: ['tokens_out', 'output_tokens', 'completion_tokens', 'response_tokens'],
+  duration_ms: ['duration_ms', 'latency_ms', 'latencyMs', 'elapsed_ms', 'elapsedMs'],
+  cost_estimated_usd: ['cost_estimated_usd', 'cost_usd', 'estimated_cost_usd', 'total_cost_usd', 'price_usd'],
+  metadata: ['metadata', 'details', 'extra', 'info'],
+  experiment_cohort: ['experiment_cohort', 'cohort', 'experimentCohort', 'experiment_cohort_id'],
+  experiment_tag: ['experiment_tag', 'tag', 'variant', 'experimentVariant'],
+} as const;
+
+const experimentContainers = ['experiment', 'experiment_context', 'experimentMetadata'];
+const EARLIEST_MS = 0;
+
+/**
+ * Turns one raw record into a normalized event, or says which field is wrong and why.
+ *
+ * @example normalizeEventRecord({ provider_id: 'codex', model: 'o4', ts: '2025-10-21T11:00:00-03:00' })
+ */
+export function normalizeEventRecord(raw: unknown, options: NormalizeOptions = {}): NormalizeResult {
+  if (!isObject(raw)) return { ok: false, field: null, reason: `expected a JSON object, got ${show(raw)}` };
+
+  const metadata = pickObject(raw, fieldSynonyms.metadata) ?? {};
+  const experiment = experimentContainers.map((key) => raw[key]).find(isObject) ?? {};
+  const scopes = [experiment, raw, metadata];
+  try {
+    return {
+      ok: true,
+      event: {
+        ts: take('ts', readTimestamp(pickFirst(raw, fieldSynonyms.ts))),
+        provider_id: take('provider_id', readRequiredText(raw['provider_id'] ?? options.providerId, 128)),
+        tool: take('tool', readRequiredText(pickFirst(raw, fieldSynonyms.tool), 256)),
+        route: take('route', readOptionalText(pickFirst(raw, fieldSynonyms.route))),
+        tokens_in: take('tokens_in', readTokenCount(pickFirst(raw, fieldSynonyms.tokens_in))),
+        tokens_out: take('tokens_out', readTokenCount(pickFirst(raw, fieldSynonyms.tokens_out))),
+        duration_ms: take('duration_ms', readDuration(pickFirst(raw, fieldSynonyms.duration_ms))),
+        status: take('status', readStatus(pickFirst(raw, fieldSynonyms.status), options.defaultStatus ?? 'unknown')),
+        cost_estimated_usd: take('cost_estimated_usd', readCost(pickFirst(raw, fieldSynonyms.cost_estimated_usd))),
+        metadata: canonicalJson(metadata),
+        experiment_cohort: take('experiment_cohort', readExperimentField(fieldSynonyms.experiment_cohort, scopes)),
+        experiment_tag: take('experiment_tag', readExperimentField(fieldSynonyms.experiment_tag, scopes)),
+      },
+    };
+  } catch (error) {
+    if (error instanceof FieldRejected) return { ok: false, field: error.field, reason: error.reason };
+    throw error;
+  }
+}
+
+/** Thrown inside {@link normalizeEventRecord} to stop at the first bad field. */
+class FieldRejected {
+  constructor(
+    readonly field: string,
+    readonly reason: string,
+  ) {}
+}
+
+function take<T>(field: string, result: FieldResult<T>): T {
+  if (!result.ok) throw new FieldRejected(field, result.reason);
+  return result.value;
+}
+
+function readTimestamp(value: unknown): FieldResult<number> {
+  if (value === undefined) return { ok: false, reason: 'is required' };
+  if (typeof value !== 'string') return { ok: false, reason: `expected an ISO 8601 text, got ${show(value)}` };
+  const instant = parseInstant(value);
+  if (!instant.ok) return instant;
+  if (instant.ms < EARLIEST_MS) return { ok: false, reason: `is before 1970-01-01: ${show(value)}` };
+  return { ok: true, value: instant.ms };
+}
+
+function readStatus(value: unknown, fallback: string): FieldResult<string> {
+  if (value === undefined) return { ok: true, value: fallback };
+  if (typeof value !== 'string' && typeof value !== 'number') {
+    return { ok: false, reason: `expected text, got ${show(value)}` };
+  }
+  return { ok: true, value: normalizeStatus(String(value)) };
+}
+
+function readExperimentField(keys: readonly string[], scopes: Record<string, unknown>[]) {
+  for (const scope of scopes) {
+    const value = pickFirst(scope, keys);
+    if (value !== undefined) return readOptionalText(value);
+  }
+  return readOptionalText(undefined);
+}
+
+function pickObject(record: Record<string, unknown>, keys: readonly string[]) {
+  return keys.map((key) => record[key]).find(isObject);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

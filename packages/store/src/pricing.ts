@@ -1,0 +1,68 @@
+import type { Nanos } from './contract.js';
+import { divideRounded, usdToNanos } from './money.js';
+import type { PriceEntry } from './price-entry.js';
+
+/** What pricing needs to know of an event. */
+export interface PricingSubject {
+  ts: number;
+  provider_id: string;
+  tool: string;
+  tokens_in: number;
+  tokens_out: number;
+}
+
+interface PricePair {
+  input: number | null;
+  output: number | null;
+}
+
+/**
+ * Cost of an event without a reported cost (SPEC §3), in nano-dollars, or null when no entry
+ * prices it. Entries in force at the event's instant win (an exact model beats a null model, then
+ * the latest `effective_at`); with none in force, the cheapest input and output prices of the
+ * provider's entries apply.
+ */
+export function priceEvent(event: PricingSubject, entries: readonly PriceEntry[]): Nanos | null {
+  const own = entries.filter((entry) => entry.provider_id === event.provider_id);
+  const matching = own.filter((entry) => entry.model === null || entry.model === event.tool);
+  const inForce = matching.filter((entry) => entry.effective_at === null || entry.effective_at <= event.ts);
+
+  const chosen = pickInForce(inForce, event.tool) ?? cheapest(own);
+  if (!chosen) return null;
+  return costOf(event, chosen);
+}
+
+function pickInForce(entries: PriceEntry[], tool: string): PricePair | undefined {
+  const ranked = [...entries].sort((a, b) => {
+    const exact = Number(b.model === tool) - Number(a.model === tool);
+    if (exact !== 0) return exact;
+    return (b.effective_at ?? -Infinity) - (a.effective_at ?? -Infinity) || b.id - a.id;
+  });
+  const best = ranked[0];
+  return best && { input: best.input_cost_per_1k, output: best.output_cost_per_1k };
+}
+
+function cheapest(entries: PriceEntry[]): PricePair | undefined {
+  if (entries.length === 0) return undefined;
+  const lowest = (values: (number | null)[]) => {
+    const known = values.filter((value): value is number => value !== null);
+    return known.length > 0 ? Math.min(...known) : null;
+  };
+  return {
+    input: lowest(entries.map((entry) => entry.input_cost_per_1k)),
+    output: lowest(entries.map((entry) => entry.output_cost_per_1k)),
+  };
+}
+
+/** tokens/1000 × price per 1k, for each side; a side with tokens but no price is unpriced. */
+function costOf(event: PricingSubject, prices: PricePair): Nanos | null {
+  const side = (tokens: number, per1k: number | null): bigint | null => {
+    if (tokens === 0) return 0n;
+    if (per1k === null) return null;
+    return BigInt(tokens) * usdToNanos(per1k);
+  };
+  const input = side(event.tokens_in, prices.input);
+  const output = side(event.tokens_out, prices.output);
+  if (input === null || output === null) return null;
+  return divideRounded(input + output, 1000n);
+}

@@ -1,0 +1,94 @@
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import type { SourceRecord } from './ingest-result.js';
+
+const DATASET_STATUS = 'success';
+const DOCUMENT_START = /^(\[|\{\s*$|\{\s*"events"\s*:)/;
+
+/**
+ * Reads records from JSONL/NDJSON text line by line (BOM, CRLF, blank lines and a missing final
+ * newline tolerated), or from a JSON document (a dataset `{"events": [...]}` or an array) when the
+ * first line opens one. JSONL never needs the whole input in memory; a document does.
+ */
+export async function* readRecords(input: Readable): AsyncGenerator<SourceRecord> {
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  let lineNumber = 0;
+  let document: string[] | null = null;
+  let firstSeen = false;
+
+  for await (const text of lines) {
+    lineNumber += 1;
+    const line = lineNumber === 1 ? text.replace(/^\uFEFF/, '') : text;
+    if (document) {
+      document.push(line);
+      continue;
+    }
+    if (line.trim() === '') continue;
+    if (!firstSeen && DOCUMENT_START.test(line.trim()) && !parsesAlone(line)) {
+      document = [line];
+      continue;
+    }
+    firstSeen = true;
+    yield* lineRecords(line, lineNumber);
+  }
+
+  if (document) yield* documentRecords(document.join('\n'));
+}
+
+/** Records of one parsed JSON value: a dataset document, an array, or a single object. */
+export function* valueRecords(value: unknown, raw?: string): Generator<SourceRecord> {
+  if (Array.isArray(value)) {
+    yield* elements(value, undefined);
+    return;
+  }
+  if (isDatasetDocument(value)) {
+    yield* elements(value.events, DATASET_STATUS);
+    return;
+  }
+  yield { line: 1, raw: raw ?? JSON.stringify(value), value };
+}
+
+function* lineRecords(line: string, lineNumber: number): Generator<SourceRecord> {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch (error) {
+    yield { line: lineNumber, raw: line, parseError: `invalid JSON: ${(error as Error).message}` };
+    return;
+  }
+  if (isDatasetDocument(value)) {
+    yield* elements(value.events, DATASET_STATUS, lineNumber);
+    return;
+  }
+  yield { line: lineNumber, raw: line, value };
+}
+
+function* documentRecords(text: string): Generator<SourceRecord> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    yield { line: 1, raw: text, parseError: `invalid JSON document: ${(error as Error).message}` };
+    return;
+  }
+  yield* valueRecords(value, text);
+}
+
+function* elements(values: unknown[], defaultStatus: string | undefined, line?: number): Generator<SourceRecord> {
+  for (const [index, value] of values.entries()) {
+    yield { line: line ?? index + 1, raw: JSON.stringify(value) ?? String(value), value, defaultStatus };
+  }
+}
+
+function isDatasetDocument(value: unknown): value is { events: unknown[] } {
+  return typeof value === 'object' && value !== null && Array.isArray((value as { events?: unknown }).events);
+}
+
+function parsesAlone(line: string): boolean {
+  try {
+    JSON.parse(line);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,68 @@
+import type Database from 'better-sqlite3';
+import { StoreError } from './errors.js';
+
+/** Ordered migrations; the index + 1 is the schema version kept in `PRAGMA user_version`. */
+const migrations: readonly string[] = [
+  `CREATE TABLE events (
+     seq INTEGER PRIMARY KEY,
+     identity BLOB NOT NULL,
+     ts INTEGER NOT NULL,
+     provider_id TEXT NOT NULL,
+     tool TEXT NOT NULL,
+     route TEXT,
+     tokens_in INTEGER NOT NULL,
+     tokens_out INTEGER NOT NULL,
+     duration_ms INTEGER NOT NULL,
+     status TEXT NOT NULL,
+     cost_reported REAL,
+     cost_nanos INTEGER,
+     metadata TEXT NOT NULL,
+     experiment_cohort TEXT,
+     experiment_tag TEXT,
+     source_file TEXT,
+     line_number INTEGER,
+     ingested_at INTEGER NOT NULL
+   );
+   CREATE UNIQUE INDEX events_identity ON events (identity);
+   CREATE INDEX events_order ON events (ts, provider_id, seq);
+   CREATE INDEX events_unreported ON events (provider_id) WHERE cost_reported IS NULL;
+   CREATE TABLE providers_seen (provider_id TEXT PRIMARY KEY) WITHOUT ROWID;
+   CREATE TABLE prices (
+     id INTEGER PRIMARY KEY,
+     provider_id TEXT NOT NULL,
+     model TEXT,
+     input_cost_per_1k REAL,
+     output_cost_per_1k REAL,
+     effective_at INTEGER
+   );`,
+];
+
+/** Schema version this build of the store writes. */
+export const schemaVersion = migrations.length;
+
+/**
+ * Brings a database up to {@link schemaVersion}, each migration in its own transaction.
+ *
+ * @throws StoreError `STORE_MIGRATION_FAILED` when a migration fails or the file is newer.
+ */
+export function migrate(db: Database.Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > schemaVersion) {
+    throw new StoreError(
+      'STORE_MIGRATION_FAILED',
+      `database schema version ${current} is newer than this tool supports (${schemaVersion})`,
+    );
+  }
+
+  for (let version = current; version < schemaVersion; version += 1) {
+    const apply = db.transaction(() => {
+      db.exec(migrations[version] ?? '');
+      db.pragma(`user_version = ${version + 1}`);
+    });
+    try {
+      apply.immediate();
+    } catch (cause) {
+      throw new StoreError('STORE_MIGRATION_FAILED', `migration to version ${version + 1} failed`, { cause });
+    }
+  }
+}

@@ -1,0 +1,155 @@
+import type Database from 'better-sqlite3';
+import type {
+  DailyProviderTotal,
+  DailyTotal,
+  DataSpan,
+  EventFilter,
+  RouteTotal,
+  RunsCursor,
+  StoredEvent,
+} from './contract.js';
+import { formatDay } from './instant.js';
+import { andCondition, filterCondition } from './sql-filter.js';
+
+const DAY = 86_400_000;
+const TOTALS = `COUNT(*) AS run_count, SUM(status = 'success') AS success_count,
+  SUM(tokens_in) AS tokens_in, SUM(tokens_out) AS tokens_out, SUM(duration_ms) AS latency_sum_ms,
+  COALESCE(SUM(cost_nanos), 0) AS cost_nanos, SUM(cost_nanos IS NULL) AS unpriced_events`;
+const EVENT_COLUMNS = `seq, ts, provider_id, tool, route, tokens_in, tokens_out, duration_ms, status,
+  cost_reported AS cost_estimated_usd, cost_nanos, metadata, experiment_cohort, experiment_tag,
+  source_file, line_number, ingested_at`;
+
+type Row = Record<string, unknown>;
+
+/** Read-side SQL of the SQLite store; every statement is prepared once and reused. */
+export class SqliteQueries {
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(private readonly db: Database.Database) {}
+
+  dataSpan(filter: EventFilter): DataSpan | null {
+    const where = filterCondition(filter);
+    const row = this.get(`SELECT MIN(ts) AS first, MAX(ts) AS last FROM events ${where.sql}`, where.params);
+    if (row?.['first'] === null || row?.['first'] === undefined) return null;
+    return { first: formatDay(Number(row['first'])), last: formatDay(Number(row['last'])) };
+  }
+
+  dailyTotals(filter: EventFilter): DailyTotal[] {
+    const where = filterCondition(filter);
+    const sql = `SELECT ts / ${DAY} AS day, ${TOTALS} FROM events ${where.sql} GROUP BY 1 ORDER BY 1`;
+    return this.all(sql, where.params).map((row) => ({ day: formatDay(Number(row['day']) * DAY), ...totals(row) }));
+  }
+
+  dailyProviderTotals(filter: EventFilter): DailyProviderTotal[] {
+    const where = filterCondition(filter);
+    const sql = `SELECT ts / ${DAY} AS day, provider_id, ${TOTALS} FROM events ${where.sql}
+      GROUP BY 1, 2 ORDER BY 1, 2`;
+    return this.all(sql, where.params).map((row) => ({
+      day: formatDay(Number(row['day']) * DAY),
+      provider_id: String(row['provider_id']),
+      ...totals(row),
+    }));
+  }
+
+  routeTotals(filter: EventFilter): RouteTotal[] {
+    const where = filterCondition(filter);
+    const sql = `WITH ranked AS (
+        SELECT provider_id, route, ts, metadata,
+          ROW_NUMBER() OVER (PARTITION BY provider_id, route ORDER BY ts DESC, seq DESC) AS rank
+        FROM events ${where.sql}
+      ), totals AS (
+        SELECT provider_id, route, ${TOTALS} FROM events ${where.sql} GROUP BY provider_id, route
+      )
+      SELECT totals.*, ranked.ts AS latest_ts, ranked.metadata AS latest_metadata
+      FROM totals JOIN ranked ON ranked.provider_id = totals.provider_id
+        AND ranked.route IS totals.route AND ranked.rank = 1
+      ORDER BY totals.provider_id, totals.route`;
+    return this.all(sql, [...where.params, ...where.params]).map((row) => ({
+      provider_id: String(row['provider_id']),
+      route: row['route'] === null ? null : String(row['route']),
+      ...totals(row),
+      latest_ts: Number(row['latest_ts']),
+      latest_metadata: JSON.parse(String(row['latest_metadata'])) as Record<string, unknown>,
+    }));
+  }
+
+  /** One page of events in export order, strictly after the given sort key. */
+  eventsPage(filter: EventFilter, after: StoredEvent | undefined, size: number): StoredEvent[] {
+    const base = filterCondition(filter);
+    const where = after
+      ? andCondition(base, '(ts, provider_id, seq) > (?, ?, ?)', [after.ts, after.provider_id, after.seq])
+      : base;
+    const sql = `SELECT ${EVENT_COLUMNS} FROM events ${where.sql} ORDER BY ts, provider_id, seq LIMIT ?`;
+    return this.all(sql, [...where.params, size]).map(toStoredEvent);
+  }
+
+  listRuns(filter: EventFilter, limit: number, after?: RunsCursor): StoredEvent[] {
+    const base = filterCondition(filter);
+    const where = after ? andCondition(base, '(ts, seq) < (?, ?)', [after.ts, after.seq]) : base;
+    const sql = `SELECT ${EVENT_COLUMNS} FROM events ${where.sql} ORDER BY ts DESC, seq DESC LIMIT ?`;
+    return this.all(sql, [...where.params, limit]).map(toStoredEvent);
+  }
+
+  countEvents(filter: EventFilter): number {
+    const where = filterCondition(filter);
+    return Number(this.get(`SELECT COUNT(*) AS count FROM events ${where.sql}`, where.params)?.['count'] ?? 0);
+  }
+
+  seenProviders(): string[] {
+    return this.all('SELECT provider_id FROM providers_seen ORDER BY provider_id', []).map((row) =>
+      String(row['provider_id']),
+    );
+  }
+
+  private statement(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql).safeIntegers(true);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  private all(sql: string, params: unknown[]): Row[] {
+    return this.statement(sql).all(...params) as Row[];
+  }
+
+  private get(sql: string, params: unknown[]): Row | undefined {
+    return this.statement(sql).get(...params) as Row | undefined;
+  }
+}
+
+function totals(row: Row) {
+  return {
+    run_count: Number(row['run_count']),
+    success_count: Number(row['success_count']),
+    tokens_in: Number(row['tokens_in']),
+    tokens_out: Number(row['tokens_out']),
+    latency_sum_ms: Number(row['latency_sum_ms']),
+    cost_nanos: BigInt(row['cost_nanos'] as bigint),
+    unpriced_events: Number(row['unpriced_events']),
+  };
+}
+
+function toStoredEvent(row: Row): StoredEvent {
+  const optionalText = (key: string) => (row[key] === null ? null : String(row[key]));
+  return {
+    seq: Number(row['seq']),
+    ts: Number(row['ts']),
+    provider_id: String(row['provider_id']),
+    tool: String(row['tool']),
+    route: optionalText('route'),
+    tokens_in: Number(row['tokens_in']),
+    tokens_out: Number(row['tokens_out']),
+    duration_ms: Number(row['duration_ms']),
+    status: String(row['status']),
+    cost_estimated_usd: row['cost_estimated_usd'] === null ? null : Number(row['cost_estimated_usd']),
+    cost_nanos: row['cost_nanos'] === null ? null : BigInt(row['cost_nanos'] as bigint),
+    metadata: String(row['metadata']),
+    experiment_cohort: optionalText('experiment_cohort'),
+    experiment_tag: optionalText('experiment_tag'),
+    source_file: optionalText('source_file'),
+    line_number: row['line_number'] === null ? null : Number(row['line_number']),
+    ingested_at: Number(row['ingested_at']),
+  };
+}

@@ -1,0 +1,149 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type {
+  DailyProviderTotal,
+  DailyTotal,
+  DataSpan,
+  EventFilter,
+  RouteTotal,
+  RunsCursor,
+  StoredEvent,
+} from './contract.js';
+import { StoreError } from './errors.js';
+import { SqlitePrices } from './sqlite-prices.js';
+import { SqliteQueries } from './sqlite-queries.js';
+import { SqliteWriter } from './sqlite-writer.js';
+import type { EventInsert, InsertOutcome, TelemetryStore } from './telemetry-store.js';
+import type { PriceEntry, PriceEntryInput } from './price-entry.js';
+import { createProviderDirectory, type Lane, type Provider, type ProviderDirectory } from './providers.js';
+import { migrate } from './schema.js';
+
+/** Options of {@link openStore}. */
+export interface OpenStoreOptions {
+  /** Providers manifest (`{"providers": [...]}`); the built-in one by default. */
+  providers?: unknown;
+  /** How long a write waits for another process's lock, in ms (default 30,000). */
+  busyTimeoutMs?: number;
+}
+
+const PAGE_SIZE = 2_000;
+
+/**
+ * Opens (creating when needed) a SQLite telemetry store at `path`, or in memory for `':memory:'`.
+ * The file is put in WAL mode with a busy timeout and migrated to the current schema.
+ *
+ * @throws StoreError `STORE_OPEN_FAILED`, `STORE_MIGRATION_FAILED`, `STORE_INVALID_MANIFEST`.
+ * @example const store = openStore(':memory:');
+ */
+export function openStore(path: string, options: OpenStoreOptions = {}): TelemetryStore {
+  const providers = createProviderDirectory(options.providers);
+  let db: Database.Database;
+  try {
+    if (path !== ':memory:' && path !== '') mkdirSync(dirname(path), { recursive: true });
+    db = new Database(path, { timeout: options.busyTimeoutMs ?? 30_000 });
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+  } catch (cause) {
+    throw new StoreError('STORE_OPEN_FAILED', `cannot open the database at ${path}`, { field: 'db', cause });
+  }
+  try {
+    migrate(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return new SqliteStore(db, providers);
+}
+
+class SqliteStore implements TelemetryStore {
+  private readonly queries: SqliteQueries;
+  private readonly prices: SqlitePrices;
+  private readonly writer: SqliteWriter;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly providers: ProviderDirectory,
+  ) {
+    this.queries = new SqliteQueries(db);
+    this.prices = new SqlitePrices(db);
+    this.writer = new SqliteWriter(db, this.prices);
+  }
+
+  async listProviders(): Promise<Provider[]> {
+    const ids = new Set([...this.providers.listed.map((provider) => provider.id), ...this.queries.seenProviders()]);
+    return [...ids].sort().map((id) => this.providers.resolve(id));
+  }
+
+  async providersInLane(lane: Lane): Promise<string[]> {
+    return (await this.listProviders()).filter((provider) => provider.lane === lane).map((provider) => provider.id);
+  }
+
+  async resolveProvider(providerId: string): Promise<Provider> {
+    return this.providers.resolve(providerId);
+  }
+
+  async dataSpan(filter: EventFilter): Promise<DataSpan | null> {
+    return this.read(() => this.queries.dataSpan(filter));
+  }
+
+  async dailyTotals(filter: EventFilter): Promise<DailyTotal[]> {
+    return this.read(() => this.queries.dailyTotals(filter));
+  }
+
+  async dailyProviderTotals(filter: EventFilter): Promise<DailyProviderTotal[]> {
+    return this.read(() => this.queries.dailyProviderTotals(filter));
+  }
+
+  async routeTotals(filter: EventFilter): Promise<RouteTotal[]> {
+    return this.read(() => this.queries.routeTotals(filter));
+  }
+
+  async *iterateEvents(filter: EventFilter): AsyncIterable<StoredEvent> {
+    let last: StoredEvent | undefined;
+    for (;;) {
+      // Pages by sort key instead of holding a cursor open, so other queries on this connection
+      // can run while a slow consumer (an HTTP download) drains the rows.
+      const page = this.read(() => this.queries.eventsPage(filter, last, PAGE_SIZE));
+      yield* page;
+      if (page.length < PAGE_SIZE) return;
+      last = page[page.length - 1];
+    }
+  }
+
+  async listRuns(filter: EventFilter, limit: number, after?: RunsCursor): Promise<StoredEvent[]> {
+    return this.read(() => this.queries.listRuns(filter, limit, after));
+  }
+
+  async countEvents(filter: EventFilter): Promise<number> {
+    return this.read(() => this.queries.countEvents(filter));
+  }
+
+  async listPrices(): Promise<PriceEntry[]> {
+    return this.prices.list();
+  }
+
+  async addPrice(entry: PriceEntryInput): Promise<PriceEntry> {
+    return this.prices.add(entry);
+  }
+
+  async removePrice(id: number): Promise<boolean> {
+    return this.prices.remove(id);
+  }
+
+  async insertEvents(events: readonly EventInsert[]): Promise<InsertOutcome> {
+    return this.writer.insert(events);
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  private read<T>(query: () => T): T {
+    try {
+      return query();
+    } catch (cause) {
+      throw new StoreError('STORE_QUERY_FAILED', `database query failed: ${(cause as Error).message}`, { cause });
+    }
+  }
+}
