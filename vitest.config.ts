@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     projects: ['packages/*', 'apps/*'],
     testTimeout: 60_000,
-    hookTimeout: 120_000,
+    hookTimeout: 180_000,
+    // The JSON report gives .ci/run the totals of the whole run.
+    reporters: ['default', ['json', { outputFile: 'test-output/vitest.json' }]],
   },
 });

@@ -1,3 +1,3 @@
-import { defineFinopsProject } from '../../vitest.shared';
+import { defineFinopsProject } from '../../vitest.shared.ts';
 
 export default defineFinopsProject('cli');

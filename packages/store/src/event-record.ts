@@ -72,8 +72,8 @@ export function normalizeEventRecord(raw: unknown, options: NormalizeOptions = {
   if (!isObject(raw)) return { ok: false, field: null, reason: `expected a JSON object, got ${show(raw)}` };
 
   const metadata = pickObject(raw, fieldSynonyms.metadata) ?? {};
-  const experiment = experimentContainers.map((key) => raw[key]).find(isObject) ?? {};
-  const scopes = [experiment, raw, metadata];
+  const containers = experimentContainers.map((key) => raw[key]).filter(isObject);
+  const scopes = [...containers, raw, metadata];
   try {
     return {
       ok: true,

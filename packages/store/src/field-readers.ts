@@ -1,3 +1,5 @@
+import { MAX_STORABLE_NANOS, usdToNanos } from './money.js';
+
 /** Outcome of reading one field of a raw record. */
 export type FieldResult<T> = { ok: true; value: T } | { ok: false; reason: string };
 
@@ -51,6 +53,9 @@ export function readCost(value: unknown): FieldResult<number | null> {
   if (typeof number !== 'number') return { ok: false, reason: `expected a number, got ${show(value)}` };
   if (!Number.isFinite(number)) return { ok: false, reason: `must be finite, got ${show(value)}` };
   if (number < 0) return { ok: false, reason: `must not be negative, got ${number}` };
+  if (usdToNanos(number) > MAX_STORABLE_NANOS) {
+    return { ok: false, reason: `${number} exceeds the largest storable cost, 9223372036.854775807` };
+  }
   return { ok: true, value: number };
 }
 

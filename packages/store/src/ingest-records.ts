@@ -1,3 +1,4 @@
+import { StoreError } from './errors.js';
 import { normalizeEventRecord } from './event-record.js';
 import { emptyIngestResult, type IngestOptions, type IngestResult, type SourceRecord } from './ingest-result.js';
 import type { EventInsert, TelemetryStore } from './telemetry-store.js';
@@ -12,7 +13,8 @@ export interface RecordStreamContext {
  * Normalizes, deduplicates and stores records in batches; refused records are reported, never
  * dropped silently, and the good records of the same input are stored.
  *
- * @throws StoreError `STORE_QUERY_FAILED` when the database refuses a write.
+ * @throws StoreError `STORE_INVALID_INPUT` for a batch size that is not a positive whole number;
+ *   `STORE_QUERY_FAILED` when the database refuses a write.
  */
 export async function ingestRecords(
   store: TelemetryStore,
@@ -22,10 +24,16 @@ export async function ingestRecords(
 ): Promise<IngestResult> {
   const source = options.source ?? '-';
   const batchSize = options.batchSize ?? 2_000;
+  if (!Number.isSafeInteger(batchSize) || batchSize < 1) {
+    throw new StoreError('STORE_INVALID_INPUT', `batchSize must be a positive whole number, got ${batchSize}`, {
+      field: 'batchSize',
+    });
+  }
+
   const ingestedAt = (options.now ?? Date.now)();
   const result = emptyIngestResult();
   let batch: EventInsert[] = [];
-  let records_ = 0;
+  let recordCount = 0;
 
   const flush = async () => {
     const outcome = await store.insertEvents(batch);
@@ -34,7 +42,7 @@ export async function ingestRecords(
     batch = [];
     options.onProgress?.({
       source,
-      records: records_,
+      records: recordCount,
       bytesRead: context.bytesRead?.() ?? 0,
       bytesTotal: context.bytesTotal ?? null,
       inserted: result.inserted,
@@ -44,7 +52,7 @@ export async function ingestRecords(
   };
 
   for await (const record of records) {
-    records_ += 1;
+    recordCount += 1;
     const normalized =
       record.parseError === undefined
         ? normalizeEventRecord(record.value, { defaultStatus: record.defaultStatus, providerId: options.providerId })

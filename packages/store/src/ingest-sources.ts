@@ -25,6 +25,7 @@ export async function ingestStream(
   try {
     return await ingestRecords(store, readRecords(input), options, { bytesRead: () => bytesRead, bytesTotal });
   } catch (cause) {
+    input.destroy();
     if (cause instanceof StoreError) throw cause;
     const label = options.source ?? '-';
     throw new StoreError('STORE_SOURCE_UNREADABLE', `cannot read ${label}: ${(cause as Error).message}`, {

@@ -35,7 +35,7 @@ export function parseInstant(text: string): InstantResult {
   if (offsetMinutes === null) return { ok: false, reason: `impossible UTC offset ${offset}` };
 
   const millis = Number(fraction.slice(0, 3).padEnd(3, '0'));
-  const local = Date.UTC(year, month - 1, day, hour, minute, second, millis);
+  const local = utcMs(year, month - 1, day, hour, minute, second, millis);
   const ms = local - offsetMinutes * 60_000;
   if (!Number.isFinite(ms)) return { ok: false, reason: `timestamp out of range: ${quote(text)}` };
   return { ok: true, ms };
@@ -52,7 +52,15 @@ function readOffset(offset: string): number | null {
 }
 
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return new Date(utcMs(year, month, 0)).getUTCDate();
+}
+
+/** `Date.UTC` without its quirk of reading the years 0–99 as 1900–1999. */
+function utcMs(year: number, monthIndex: number, day: number, hour = 0, minute = 0, second = 0, ms = 0) {
+  const date = new Date(0);
+  date.setUTCFullYear(year, monthIndex, day);
+  date.setUTCHours(hour, minute, second, ms);
+  return date.getTime();
 }
 
 function quote(text: string): string {

@@ -2,6 +2,9 @@ import type { Nanos } from './contract.js';
 
 const NANOS_PER_USD = 1_000_000_000n;
 
+/** The largest amount a SQLite INTEGER holds: 2^63−1 nanos, about 9.2 billion USD. */
+export const MAX_STORABLE_NANOS = 2n ** 63n - 1n;
+
 /**
  * Converts a finite, non-negative USD amount to exact nano-dollars, reading the number's shortest
  * decimal form so `9.6` becomes 9,600,000,000 and not a binary approximation. Digits past the

@@ -2,8 +2,11 @@ import { z } from 'zod';
 
 const pricePer1k = z.number().finite().nonnegative().nullable();
 
-/** Schema of a price entry as users write it (`prices add`, `prices import`, the API). */
-export const priceEntryInputSchema = z.object({
+/**
+ * Schema of a price entry as users write it (`prices add`, `prices import`, the API). Unknown keys
+ * are refused, so a misspelt price (`input_cost_per_1K`) never silently becomes "no price".
+ */
+export const priceEntryInputSchema = z.strictObject({
   provider_id: z.string().min(1).max(128),
   model: z.string().min(1).max(256).nullable().default(null),
   input_cost_per_1k: pricePer1k.default(null),
@@ -11,6 +14,7 @@ export const priceEntryInputSchema = z.object({
   /** ISO 8601 instant from which the entry is in force; null means always. */
   effective_at: z.string().nullable().default(null),
 });
+/** A price entry as users write it; see {@link priceEntryInputSchema}. */
 export type PriceEntryInput = z.input<typeof priceEntryInputSchema>;
 
 /** A stored price entry. `effective_at` is epoch milliseconds or null. */

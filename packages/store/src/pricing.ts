@@ -1,5 +1,5 @@
 import type { Nanos } from './contract.js';
-import { divideRounded, usdToNanos } from './money.js';
+import { divideRounded, MAX_STORABLE_NANOS, usdToNanos } from './money.js';
 import type { PriceEntry } from './price-entry.js';
 
 /** What pricing needs to know of an event. */
@@ -20,7 +20,9 @@ interface PricePair {
  * Cost of an event without a reported cost (SPEC §3), in nano-dollars, or null when no entry
  * prices it. Entries in force at the event's instant win (an exact model beats a null model, then
  * the latest `effective_at`); with none in force, the cheapest input and output prices of the
- * provider's entries apply.
+ * provider's entries apply. A cost too large to store (past 2^63−1 nanos) is left unpriced.
+ *
+ * @example priceEvent({ ts: 0, provider_id: 'codex', tool: 'cli', tokens_in: 1000, tokens_out: 0 }, entries)
  */
 export function priceEvent(event: PricingSubject, entries: readonly PriceEntry[]): Nanos | null {
   const own = entries.filter((entry) => entry.provider_id === event.provider_id);
@@ -64,5 +66,6 @@ function costOf(event: PricingSubject, prices: PricePair): Nanos | null {
   const input = side(event.tokens_in, prices.input);
   const output = side(event.tokens_out, prices.output);
   if (input === null || output === null) return null;
-  return divideRounded(input + output, 1000n);
+  const cost = divideRounded(input + output, 1000n);
+  return cost > MAX_STORABLE_NANOS ? null : cost;
 }

@@ -70,8 +70,9 @@ export function createProviderDirectory(manifest: unknown = defaultProvidersMani
   const parsed = providersManifestSchema.safeParse(manifest);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const field = issue ? issue.path.join('.') : 'providers';
-    throw new StoreError('STORE_INVALID_MANIFEST', `invalid providers manifest at ${field}: ${issue?.message}`, {
+    const field = issue?.path.join('.') || 'providers';
+    const reason = issue?.message ?? 'is invalid';
+    throw new StoreError('STORE_INVALID_MANIFEST', `invalid providers manifest at ${field}: ${reason}`, {
       field,
       cause: parsed.error,
     });

@@ -9,11 +9,16 @@ const DOCUMENT_START = /^(\[|\{\s*$|\{\s*"events"\s*:)/;
  * Reads records from JSONL/NDJSON text line by line (BOM, CRLF, blank lines and a missing final
  * newline tolerated), or from a JSON document (a dataset `{"events": [...]}` or an array) when the
  * first line opens one. JSONL never needs the whole input in memory; a document does.
+ *
+ * @example for await (const record of readRecords(createReadStream('events.jsonl'))) console.log(record.line);
  */
 export async function* readRecords(input: Readable): AsyncGenerator<SourceRecord> {
   const lines = createInterface({ input, crlfDelay: Infinity });
   let lineNumber = 0;
   let document: string[] | null = null;
+  // A first line holding a whole JSON array is a one-line document only if no other line follows;
+  // otherwise it is a JSONL line that is not an object.
+  let arrayLine: { text: string; line: number } | null = null;
   let firstSeen = false;
 
   for await (const text of lines) {
@@ -24,14 +29,21 @@ export async function* readRecords(input: Readable): AsyncGenerator<SourceRecord
       continue;
     }
     if (line.trim() === '') continue;
-    if (!firstSeen && DOCUMENT_START.test(line.trim()) && !parsesAlone(line)) {
-      document = [line];
-      continue;
+    if (!firstSeen) {
+      firstSeen = true;
+      const kind = firstLineKind(line.trim());
+      if (kind === 'document') document = [line];
+      if (kind === 'array') arrayLine = { text: line, line: lineNumber };
+      if (kind !== 'line') continue;
     }
-    firstSeen = true;
+    if (arrayLine) {
+      yield* lineRecords(arrayLine.text, arrayLine.line);
+      arrayLine = null;
+    }
     yield* lineRecords(line, lineNumber);
   }
 
+  if (arrayLine) yield* documentRecords(arrayLine.text);
   if (document) yield* documentRecords(document.join('\n'));
 }
 
@@ -84,11 +96,14 @@ function isDatasetDocument(value: unknown): value is { events: unknown[] } {
   return typeof value === 'object' && value !== null && Array.isArray((value as { events?: unknown }).events);
 }
 
-function parsesAlone(line: string): boolean {
+/** Whether the first line opens a multi-line document, holds a whole array, or is a JSONL line. */
+function firstLineKind(line: string): 'document' | 'array' | 'line' {
+  let parses = true;
   try {
     JSON.parse(line);
-    return true;
   } catch {
-    return false;
+    parses = false;
   }
+  if (!parses) return DOCUMENT_START.test(line) ? 'document' : 'line';
+  return line.startsWith('[') ? 'array' : 'line';
 }

@@ -41,12 +41,14 @@ const migrations: readonly string[] = [
 export const schemaVersion = migrations.length;
 
 /**
- * Brings a database up to {@link schemaVersion}, each migration in its own transaction.
+ * Brings a database up to {@link schemaVersion}, each migration in its own write transaction.
+ * The version is read again under the write lock, so processes opening a new file at the same
+ * time apply each migration once.
  *
  * @throws StoreError `STORE_MIGRATION_FAILED` when a migration fails or the file is newer.
  */
 export function migrate(db: Database.Database): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
+  const current = readVersion(db);
   if (current > schemaVersion) {
     throw new StoreError(
       'STORE_MIGRATION_FAILED',
@@ -56,13 +58,21 @@ export function migrate(db: Database.Database): void {
 
   for (let version = current; version < schemaVersion; version += 1) {
     const apply = db.transaction(() => {
+      if (readVersion(db) > version) return;
       db.exec(migrations[version] ?? '');
       db.pragma(`user_version = ${version + 1}`);
     });
     try {
       apply.immediate();
     } catch (cause) {
-      throw new StoreError('STORE_MIGRATION_FAILED', `migration to version ${version + 1} failed`, { cause });
+      const reason = (cause as Error).message;
+      throw new StoreError('STORE_MIGRATION_FAILED', `migration to version ${version + 1} failed: ${reason}`, {
+        cause,
+      });
     }
   }
+}
+
+function readVersion(db: Database.Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
 }

@@ -70,8 +70,10 @@ export function validatePriceEntry(input: PriceEntryInput): Omit<PriceEntry, 'id
   const parsed = priceEntryInputSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const field = issue?.path.join('.') || 'price';
-    throw new StoreError('STORE_INVALID_PRICE', `invalid price entry: ${field} ${issue?.message ?? ''}`.trim(), {
+    const unknownKey = issue?.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
+    const field = unknownKey ?? (issue?.path.join('.') || 'price');
+    const reason = unknownKey ? 'is not a price entry field' : (issue?.message ?? 'is invalid');
+    throw new StoreError('STORE_INVALID_PRICE', `invalid price entry: ${field}: ${reason}`, {
       field,
       cause: parsed.error,
     });
@@ -81,7 +83,7 @@ export function validatePriceEntry(input: PriceEntryInput): Omit<PriceEntry, 'id
   if (effectiveText === null) return { ...rest, effective_at: null };
   const effective = parseInstant(effectiveText);
   if (!effective.ok) {
-    throw new StoreError('STORE_INVALID_PRICE', `invalid price entry: effective_at ${effective.reason}`, {
+    throw new StoreError('STORE_INVALID_PRICE', `invalid price entry: effective_at: ${effective.reason}`, {
       field: 'effective_at',
     });
   }

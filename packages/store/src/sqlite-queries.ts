@@ -12,9 +12,14 @@ import { formatDay } from './instant.js';
 import { andCondition, filterCondition } from './sql-filter.js';
 
 const DAY = 86_400_000;
+const NANOS_PER_USD = 1_000_000_000n;
+// Costs are summed as whole dollars and leftover nanos apart: one SUM over nanos would overflow
+// SQLite's 64-bit integer after two events of a few billion dollars.
 const TOTALS = `COUNT(*) AS run_count, SUM(status = 'success') AS success_count,
   SUM(tokens_in) AS tokens_in, SUM(tokens_out) AS tokens_out, SUM(duration_ms) AS latency_sum_ms,
-  COALESCE(SUM(cost_nanos), 0) AS cost_nanos, SUM(cost_nanos IS NULL) AS unpriced_events`;
+  COALESCE(SUM(cost_nanos / ${NANOS_PER_USD}), 0) AS cost_usd_part,
+  COALESCE(SUM(cost_nanos % ${NANOS_PER_USD}), 0) AS cost_nanos_part,
+  SUM(cost_nanos IS NULL) AS unpriced_events`;
 const EVENT_COLUMNS = `seq, ts, provider_id, tool, route, tokens_in, tokens_out, duration_ms, status,
   cost_reported AS cost_estimated_usd, cost_nanos, metadata, experiment_cohort, experiment_tag,
   source_file, line_number, ingested_at`;
@@ -120,13 +125,14 @@ export class SqliteQueries {
 }
 
 function totals(row: Row) {
+  const dollars = BigInt(row['cost_usd_part'] as bigint);
   return {
     run_count: Number(row['run_count']),
     success_count: Number(row['success_count']),
     tokens_in: Number(row['tokens_in']),
     tokens_out: Number(row['tokens_out']),
     latency_sum_ms: Number(row['latency_sum_ms']),
-    cost_nanos: BigInt(row['cost_nanos'] as bigint),
+    cost_nanos: dollars * NANOS_PER_USD + BigInt(row['cost_nanos_part'] as bigint),
     unpriced_events: Number(row['unpriced_events']),
   };
 }

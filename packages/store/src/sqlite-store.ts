@@ -38,14 +38,19 @@ const PAGE_SIZE = 2_000;
  */
 export function openStore(path: string, options: OpenStoreOptions = {}): TelemetryStore {
   const providers = createProviderDirectory(options.providers);
-  let db: Database.Database;
+  let db: Database.Database | undefined;
   try {
     if (path !== ':memory:' && path !== '') mkdirSync(dirname(path), { recursive: true });
     db = new Database(path, { timeout: options.busyTimeoutMs ?? 30_000 });
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
   } catch (cause) {
-    throw new StoreError('STORE_OPEN_FAILED', `cannot open the database at ${path}`, { field: 'db', cause });
+    db?.close();
+    const reason = (cause as Error).message;
+    throw new StoreError('STORE_OPEN_FAILED', `cannot open the database at ${path}: ${reason}`, {
+      field: 'db',
+      cause,
+    });
   }
   try {
     migrate(db);
@@ -71,12 +76,14 @@ class SqliteStore implements TelemetryStore {
   }
 
   async listProviders(): Promise<Provider[]> {
-    const ids = new Set([...this.providers.listed.map((provider) => provider.id), ...this.queries.seenProviders()]);
+    const listed = this.providers.listed.map((provider) => provider.id);
+    const ids = new Set([...listed, ...this.guard(() => this.queries.seenProviders())]);
     return [...ids].sort().map((id) => this.providers.resolve(id));
   }
 
   async providersInLane(lane: Lane): Promise<string[]> {
-    return (await this.listProviders()).filter((provider) => provider.lane === lane).map((provider) => provider.id);
+    const providers = await this.listProviders();
+    return providers.filter((provider) => provider.lane === lane).map((provider) => provider.id);
   }
 
   async resolveProvider(providerId: string): Promise<Provider> {
@@ -84,19 +91,19 @@ class SqliteStore implements TelemetryStore {
   }
 
   async dataSpan(filter: EventFilter): Promise<DataSpan | null> {
-    return this.read(() => this.queries.dataSpan(filter));
+    return this.guard(() => this.queries.dataSpan(filter));
   }
 
   async dailyTotals(filter: EventFilter): Promise<DailyTotal[]> {
-    return this.read(() => this.queries.dailyTotals(filter));
+    return this.guard(() => this.queries.dailyTotals(filter));
   }
 
   async dailyProviderTotals(filter: EventFilter): Promise<DailyProviderTotal[]> {
-    return this.read(() => this.queries.dailyProviderTotals(filter));
+    return this.guard(() => this.queries.dailyProviderTotals(filter));
   }
 
   async routeTotals(filter: EventFilter): Promise<RouteTotal[]> {
-    return this.read(() => this.queries.routeTotals(filter));
+    return this.guard(() => this.queries.routeTotals(filter));
   }
 
   async *iterateEvents(filter: EventFilter): AsyncIterable<StoredEvent> {
@@ -104,7 +111,7 @@ class SqliteStore implements TelemetryStore {
     for (;;) {
       // Pages by sort key instead of holding a cursor open, so other queries on this connection
       // can run while a slow consumer (an HTTP download) drains the rows.
-      const page = this.read(() => this.queries.eventsPage(filter, last, PAGE_SIZE));
+      const page = this.guard(() => this.queries.eventsPage(filter, last, PAGE_SIZE));
       yield* page;
       if (page.length < PAGE_SIZE) return;
       last = page[page.length - 1];
@@ -112,38 +119,41 @@ class SqliteStore implements TelemetryStore {
   }
 
   async listRuns(filter: EventFilter, limit: number, after?: RunsCursor): Promise<StoredEvent[]> {
-    return this.read(() => this.queries.listRuns(filter, limit, after));
+    return this.guard(() => this.queries.listRuns(filter, limit, after));
   }
 
   async countEvents(filter: EventFilter): Promise<number> {
-    return this.read(() => this.queries.countEvents(filter));
+    return this.guard(() => this.queries.countEvents(filter));
   }
 
   async listPrices(): Promise<PriceEntry[]> {
-    return this.prices.list();
+    return this.guard(() => this.prices.list());
   }
 
   async addPrice(entry: PriceEntryInput): Promise<PriceEntry> {
-    return this.prices.add(entry);
+    return this.guard(() => this.prices.add(entry));
   }
 
   async removePrice(id: number): Promise<boolean> {
-    return this.prices.remove(id);
+    return this.guard(() => this.prices.remove(id));
   }
 
   async insertEvents(events: readonly EventInsert[]): Promise<InsertOutcome> {
-    return this.writer.insert(events);
+    return this.guard(() => this.writer.insert(events));
   }
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
 
-  private read<T>(query: () => T): T {
+  /** Runs a statement, turning a driver failure into `STORE_QUERY_FAILED` (SQLite's code kept as cause). */
+  private guard<T>(query: () => T): T {
     try {
       return query();
     } catch (cause) {
-      throw new StoreError('STORE_QUERY_FAILED', `database query failed: ${(cause as Error).message}`, { cause });
+      if (cause instanceof StoreError) throw cause;
+      const reason = (cause as Error).message;
+      throw new StoreError('STORE_QUERY_FAILED', `database query failed: ${reason}`, { cause });
     }
   }
 }

@@ -1,0 +1,3 @@
+export { createApp, type CreateAppOptions } from './app.js';
+export { startServer, type RunningServer, type StartServerOptions } from './server.js';
+export { ApiError, errorStatuses, toErrorResponse, type ApiErrorCode, type ErrorBody } from './http-errors.js';

@@ -1,0 +1,35 @@
+import { createWriteStream } from 'node:fs';
+import { parseExportFormat, writeExport } from '@finops/export';
+import { parseFilterQuery, resolveEventFilter } from '@finops/reports';
+import { Command } from 'commander';
+import type { CommandIo } from '../io.js';
+import { addFilterFlags, toReportQuery, type ReportFlags } from '../report-query.js';
+import { withStore, type StoreOptions } from '../store-session.js';
+
+/** `finops export`: the filtered events as CSV, HTML or JSON, to stdout or a file. */
+export function exportCommand(io: CommandIo): Command {
+  const command = new Command('export')
+    .description('export events as CSV, HTML or JSON')
+    .requiredOption('--format <format>', 'csv, html or json')
+    .option('--out <file>', 'write to this file instead of stdout')
+    .option('--bom', 'CSV only: start with a UTF-8 byte order mark')
+    .option('--db <path>', 'database file')
+    .option('--providers <file>', 'providers manifest (JSON)');
+  addFilterFlags(command);
+
+  return command.action(async (flags: ReportFlags & StoreOptions & { format: string; out?: string; bom?: boolean }) => {
+    const format = parseExportFormat(flags.format);
+    const params = parseFilterQuery(toReportQuery(flags));
+
+    await withStore(flags, io, async (store) => {
+      const filter = await resolveEventFilter(store, params);
+      const destination = flags.out ? createWriteStream(flags.out) : io.out;
+      const result = await writeExport(format, store.iterateEvents(filter), destination, {
+        bom: flags.bom === true,
+        filters: filter,
+        end: Boolean(flags.out),
+      });
+      if (flags.out) io.err.write(`wrote ${result.rowCount} events to ${flags.out}\n`);
+    });
+  });
+}

@@ -1,0 +1,108 @@
+import { createHash } from 'node:crypto';
+import {
+  loadPullRequestReports,
+  loadSprintReports,
+  parseReportQuery,
+  renderReportJson,
+  resolveEventFilter,
+  toReportDocument,
+  type ReportParams,
+} from '@finops/reports';
+import type { EventFilter, ReportSource } from '@finops/store';
+import { renderExport } from './render-export.js';
+
+/** Everything the evidence documents are computed from. */
+export interface EvidenceContext {
+  source: ReportSource;
+  params: ReportParams;
+  filter: EventFilter;
+}
+
+/** One document of an evidence bundle, rendered as a stream of text chunks. */
+export interface EvidenceDocument {
+  fileName: string;
+  render(context: EvidenceContext): AsyncIterable<string>;
+}
+
+async function* once(text: Promise<string>): AsyncIterable<string> {
+  yield await text;
+}
+
+/** The documents of a bundle in the order they are written (the runbook's four files first). */
+export const evidenceDocuments: readonly EvidenceDocument[] = [
+  {
+    fileName: 'telemetry_finops_sprints.json',
+    render: ({ source, params }) =>
+      once(loadSprintReports(source, params).then((items) => renderReportJson(toReportDocument(items)))),
+  },
+  {
+    fileName: 'telemetry_finops_pull_requests.json',
+    render: ({ source, params }) =>
+      once(loadPullRequestReports(source, params).then((items) => renderReportJson(toReportDocument(items)))),
+  },
+  {
+    fileName: 'telemetry_export.csv',
+    render: ({ source, filter }) => renderExport('csv', source.iterateEvents(filter)),
+  },
+  {
+    fileName: 'telemetry_export.html',
+    render: ({ source, filter }) => renderExport('html', source.iterateEvents(filter), { filters: filter }),
+  },
+];
+
+/**
+ * Builds the evidence context from the report query recorded in a manifest (or given by the
+ * user), so writing and verifying compute the very same documents.
+ *
+ * @throws ReportError `REPORT_INVALID_PARAMETER` / `REPORT_INVALID_WINDOW` naming the parameter.
+ */
+export async function createEvidenceContext(
+  source: ReportSource,
+  query: Record<string, string | undefined>,
+): Promise<EvidenceContext> {
+  const params = parseReportQuery(query);
+  return { source, params, filter: await resolveEventFilter(source, params) };
+}
+
+/** What {@link fingerprintEvents} found: the count, digest and instants of first and last event. */
+export interface EventSetFingerprint {
+  count: number;
+  sha256: string;
+  first: number | null;
+  last: number | null;
+}
+
+/**
+ * SHA-256 over the stored content of every filtered event in export order, leaving out
+ * provenance: two stores holding the same events have the same fingerprint.
+ */
+export async function fingerprintEvents(source: ReportSource, filter: EventFilter): Promise<EventSetFingerprint> {
+  const hash = createHash('sha256');
+  let count = 0;
+  let first: number | null = null;
+  let last: number | null = null;
+  for await (const event of source.iterateEvents(filter)) {
+    count += 1;
+    first ??= event.ts;
+    last = event.ts;
+    const cost = event.cost_nanos === null ? null : event.cost_nanos.toString();
+    hash.update(
+      `${JSON.stringify([
+        event.ts,
+        event.provider_id,
+        event.tool,
+        event.route,
+        event.tokens_in,
+        event.tokens_out,
+        event.duration_ms,
+        event.status,
+        event.cost_estimated_usd,
+        cost,
+        event.metadata,
+        event.experiment_cohort,
+        event.experiment_tag,
+      ])}\n`,
+    );
+  }
+  return { count, sha256: hash.digest('hex'), first, last };
+}

@@ -1,0 +1,32 @@
+import type { StoredEvent } from '@finops/store';
+import { toExportJsonRow } from './export-row.js';
+
+/**
+ * Renders events as a JSON array, one chunk per event. The bytes equal
+ * `JSON.stringify(rows, null, 2) + '\n'` of the whole array (`[]\n` when empty), yet only one row
+ * is held at a time, so memory does not grow with the row count. Iteration errors of `rows` pass
+ * through.
+ *
+ * @throws {ExportError} `EXPORT_INVALID_ROW` when an event's stored metadata is not a JSON object.
+ * @example for await (const chunk of renderJson(store.iterateEvents({}))) output.push(chunk);
+ */
+export async function* renderJson(
+  rows: AsyncIterable<StoredEvent>,
+): AsyncGenerator<string, void, undefined> {
+  let separator = '[\n';
+
+  for await (const event of rows) {
+    yield `${separator}${indentRow(toExportJsonRow(event))}`;
+    separator = ',\n';
+  }
+
+  yield separator === '[\n' ? '[]\n' : '\n]\n';
+}
+
+/**
+ * A row as it sits inside a 2-space-indented array: each of its lines one level deeper. JSON text
+ * never holds a raw line feed inside a string, so splitting on `\n` only splits between tokens.
+ */
+function indentRow(row: object): string {
+  return `  ${JSON.stringify(row, null, 2).split('\n').join('\n  ')}`;
+}

@@ -1,0 +1,161 @@
+import { once } from 'node:events';
+import { createServer, get, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import { collect, countingSource } from './_test-events.js';
+import { isExportError, type ExportError } from './export-error.js';
+import type { ExportFormat } from './export-format.js';
+import { renderExport } from './render-export.js';
+import { writeExport } from './write-export.js';
+
+/** A destination that takes 1 ms per chunk behind a 64-byte buffer, recording what it got. */
+function slowDestination() {
+  const received: Buffer[] = [];
+  const seen = { maxBuffered: 0, drains: 0 };
+  const destination = new Writable({
+    highWaterMark: 64,
+    write(chunk: Buffer, _encoding, callback) {
+      received.push(chunk);
+      setTimeout(callback, 1);
+    },
+  });
+  const write = destination.write.bind(destination);
+  destination.write = ((chunk: string) => {
+    const ok = write(chunk);
+    seen.maxBuffered = Math.max(seen.maxBuffered, destination.writableLength);
+    return ok;
+  }) as typeof destination.write;
+  destination.on('drain', () => (seen.drains += 1));
+  return { destination, seen, text: () => Buffer.concat(received).toString('utf8') };
+}
+
+async function rejection(promise: Promise<unknown>): Promise<ExportError> {
+  const error = await promise.then(
+    () => new Error('expected a rejection'),
+    (reason: unknown) => reason,
+  );
+  if (isExportError(error)) return error;
+  throw error;
+}
+
+describe('writeExport', () => {
+  it.each(['csv', 'html', 'json'] as const)(
+    'delivers every %s byte in order to a slow destination, waiting for drain',
+    async (format: ExportFormat) => {
+      const { destination, seen, text } = slowDestination();
+      const chunks: string[] = [];
+      for await (const chunk of renderExport(format, countingSource(60).rows)) chunks.push(chunk);
+      const expected = chunks.join('');
+      const largestChunk = Math.max(...chunks.map((chunk) => Buffer.byteLength(chunk)));
+
+      const result = await writeExport(format, countingSource(60).rows, destination);
+
+      expect(text()).toBe(expected);
+      expect(result).toEqual({ rowCount: 60, byteCount: Buffer.byteLength(expected) });
+      expect(seen.drains).toBeGreaterThan(10);
+      expect(seen.maxBuffered).toBeLessThanOrEqual(largestChunk + 64);
+      expect(destination.writableFinished).toBe(true);
+    },
+  );
+
+  it('leaves the destination open with end: false', async () => {
+    const { destination, text } = slowDestination();
+
+    await writeExport('json', countingSource(0).rows, destination, { end: false });
+
+    expect(destination.writableEnded).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(text()).toBe('[]\n');
+  });
+
+  it('stops reading rows when the destination is destroyed', async () => {
+    const { rows, state } = countingSource(10_000);
+    const destination = new Writable({
+      highWaterMark: 64,
+      write(_chunk, _encoding, callback) {
+        setTimeout(callback, 1);
+      },
+    });
+    let writes = 0;
+    destination.on('drain', () => {
+      writes += 1;
+      if (writes === 3) destination.destroy();
+    });
+
+    const error = await rejection(writeExport('csv', rows, destination));
+
+    expect(error.code).toBe('EXPORT_WRITE_FAILED');
+    expect(error.message).toBe('Export write failed: the destination closed before the end.');
+    expect(state.closed).toBe(true);
+    expect(state.pulled).toBeLessThan(20);
+  });
+
+  it('stops reading rows when the destination fails, keeping the failure as cause', async () => {
+    const { rows, state } = countingSource(10_000);
+    const disk = new Error('disk full');
+    let writes = 0;
+    const destination = new Writable({
+      highWaterMark: 64,
+      write(_chunk, _encoding, callback) {
+        writes += 1;
+        setTimeout(() => callback(writes === 3 ? disk : null), 1);
+      },
+    });
+
+    const error = await rejection(writeExport('html', rows, destination));
+
+    expect(error.code).toBe('EXPORT_WRITE_FAILED');
+    expect(error.cause).toBe(disk);
+    expect(state.closed).toBe(true);
+    expect(state.pulled).toBe(2);
+  });
+
+  it('reads no row into a destination that was already destroyed', async () => {
+    const { rows, state } = countingSource(10);
+    const destination = new Writable({ write: (_chunk, _encoding, callback) => callback() });
+    destination.destroy();
+
+    const error = await rejection(writeExport('csv', rows, destination));
+
+    expect(error.message).toBe('Export write failed: the destination was already destroyed.');
+    expect(state.pulled).toBe(0);
+  });
+
+  it('refuses an unknown format before writing anything', async () => {
+    const { destination, text } = slowDestination();
+
+    const rows = countingSource(1).rows;
+
+    const error = await rejection(writeExport('tsv' as ExportFormat, rows, destination));
+
+    expect([error.code, error.parameter]).toEqual(['EXPORT_UNKNOWN_FORMAT', 'format']);
+    expect(text()).toBe('');
+  });
+});
+
+describe('writeExport into an HTTP response', () => {
+  let server: Server | undefined;
+  afterEach(() => server?.close());
+
+  it('stops reading rows when the client disconnects', async () => {
+    const { rows, state } = countingSource(1_000_000);
+    let exported: Promise<unknown> = Promise.resolve();
+    server = createServer((_request, response) => {
+      exported = writeExport('csv', rows, response).catch((error: unknown) => error);
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const { port } = server.address() as AddressInfo;
+
+    const request = get({ host: '127.0.0.1', port, path: '/export' });
+    const [response] = (await once(request, 'response')) as [IncomingMessage];
+    await once(response, 'data');
+    request.destroy();
+    const error = await exported;
+
+    expect(isExportError(error) && error.code).toBe('EXPORT_WRITE_FAILED');
+    expect(state.closed).toBe(true);
+    expect(state.pulled).toBeLessThan(200_000);
+  });
+});

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { decimalToScaled, divideRounded, nanosToUsd, usdToNanos } from './money.js';
+
+describe('usdToNanos', () => {
+  it.each([
+    [9.6, 9_600_000_000n],
+    [0.1, 100_000_000n],
+    [0, 0n],
+    [151.45, 151_450_000_000n],
+    [0.1 + 0.2, 300_000_000n],
+    [1e-7, 100n],
+    [1.5e-7, 150n],
+    [1e-10, 0n],
+    [5e-10, 1n],
+    [0.0000000014, 1n],
+    [0.0000000015, 2n],
+    [1e21, 1_000_000_000_000_000_000_000_000_000_000n],
+  ])('converts %d USD to %d nanos', (usd, nanos) => {
+    expect(usdToNanos(usd)).toBe(nanos);
+  });
+});
+
+describe('nanosToUsd', () => {
+  it.each([
+    [9_600_000_000n, 6, 9.6],
+    [151_450_000_000n, 6, 151.45],
+    [300_000_000n, 6, 0.3],
+    [1_234_567_890n, 6, 1.234568],
+    [1_234_567_890n, 2, 1.23],
+    [1_234_567_890n, 9, 1.23456789],
+    [500n, 6, 0.000001],
+    [499n, 6, 0],
+  ])('renders %d nanos with %d decimals as %d', (nanos, decimals, usd) => {
+    expect(nanosToUsd(nanos, decimals)).toBe(usd);
+  });
+
+  it('sums ten costs of 0.1 to exactly 1', () => {
+    const total = Array.from({ length: 10 }, () => usdToNanos(0.1)).reduce((sum, nanos) => sum + nanos, 0n);
+
+    expect(total).toBe(1_000_000_000n);
+    expect(nanosToUsd(total)).toBe(1);
+    expect(String(nanosToUsd(usdToNanos(0.1) + usdToNanos(0.2)))).toBe('0.3');
+  });
+});
+
+describe('divideRounded', () => {
+  it.each([
+    [5n, 2n, 3n],
+    [4n, 2n, 2n],
+    [7n, 2n, 4n],
+    [-5n, 2n, -3n],
+    [5n, -2n, -3n],
+    [1n, 3n, 0n],
+    [2n, 3n, 1n],
+  ])('divides %d by %d to %d, half away from zero', (numerator, denominator, quotient) => {
+    expect(divideRounded(numerator, denominator)).toBe(quotient);
+  });
+});
+
+describe('decimalToScaled', () => {
+  it.each([
+    ['1', 3, 1000n],
+    ['0.0025', 9, 2_500_000n],
+    ['1.2345', 3, 1235n],
+    ['1.2344', 3, 1234n],
+    ['12.', 2, 1200n],
+  ])('scales %s by 10^%d to %d', (text, scale, scaled) => {
+    expect(decimalToScaled(text, scale)).toBe(scaled);
+  });
+});
