@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { checkCommand } from './commands/check.js';
 import { evidenceCommand } from './commands/evidence.js';
 import { exportCommand } from './commands/export.js';
 import { fixturesCommand } from './commands/fixtures.js';
@@ -38,6 +39,7 @@ export function buildProgram(io: CommandIo): Command {
     exportCommand(io),
     fixturesCommand(io),
     evidenceCommand(io),
+    checkCommand(io),
     serveCommand(io),
   ];
   for (const command of commands) program.addCommand(command.addHelpText('after', exitCodes));

@@ -42,3 +42,7 @@ export { writePullRequestSummary, writeSprintSummary } from './summary-text.js';
 export type { PullRequestSummaryFacts, SprintSummaryFacts } from './summary-text.js';
 export { computeTimeseriesReport, loadTimeseriesReport } from './timeseries-report.js';
 export type { TimeseriesPoint } from './timeseries-report.js';
+export { findCoverageGaps, listMissingDays } from './coverage-gaps.js';
+export { failOnLevels, runCheck } from './check-report.js';
+export type { CheckFailure, CheckOptions, CheckResult, FailOn } from './check-report.js';
+export { renderCheckMarkdown, renderCheckText } from './check-document.js';

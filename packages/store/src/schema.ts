@@ -58,7 +58,7 @@ export function migrate(db: Database.Database): void {
 
   for (let version = current; version < schemaVersion; version += 1) {
     const apply = db.transaction(() => {
-
+      if (readVersion(db) > version) return;
       db.exec(migrations[version] ?? '');
       db.pragma(`user_version = ${version + 1}`);
     });
