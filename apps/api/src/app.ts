@@ -5,6 +5,7 @@ import { requestId } from 'hono/request-id';
 import { eventsRoute } from './events-route.js';
 import { exportRoute } from './export-route.js';
 import { ApiError, toErrorResponse } from './http-errors.js';
+import { buildOpenApiDocument } from './openapi.js';
 import { reportRoutes } from './report-routes.js';
 
 /** Options of {@link createApp}. */
@@ -37,6 +38,8 @@ export function createApp(options: CreateAppOptions): Hono {
   if (options.log) app.use('*', logger(options.log));
 
   app.get('/healthz', (c) => c.json({ status: 'ok', version: options.version ?? null }));
+  const openApi = buildOpenApiDocument(options.version ?? '0.0.0');
+  app.get('/openapi.json', (c) => c.json(openApi));
 
   const api = new Hono();
   api.route('/', reportRoutes(options.store));

@@ -2,11 +2,17 @@ import { isExportError } from '@finops/export';
 import { isReportError } from '@finops/reports';
 import { isStoreError } from '@finops/store';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { z } from 'zod';
 
-/** The JSON error body every failing route answers. */
-export interface ErrorBody {
-  error: { code: string; message: string; parameter: string | null };
-}
+/** Schema of the JSON error body every failing route answers. */
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.string().meta({ example: 'REPORT_INVALID_PARAMETER' }),
+    message: z.string(),
+    parameter: z.string().nullable().meta({ description: 'the query parameter or field at fault' }),
+  }),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
 
 /** An error raised by the API itself (authorization, body size, unknown route). */
 export class ApiError extends Error {

@@ -5,6 +5,7 @@ import {
   loadRunsPage,
   loadSprintReports,
   loadTimeseriesReport,
+  parseFilterQuery,
   parseReportQuery,
   parseRunsQuery,
   renderReportJson,
@@ -19,14 +20,15 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 export function reportRoutes(store: TelemetryStore): Hono {
   const routes = new Hono();
   const answer = (c: Context, body: object) => c.body(renderReportJson(body), 200, { 'content-type': JSON_TYPE });
-  const items = async (c: Context, load: (params: ReturnType<typeof parseReportQuery>) => Promise<readonly unknown[]>) =>
-    answer(c, toReportDocument(await load(parseReportQuery(c.req.query()))));
+  const items = async (c: Context, load: Promise<readonly unknown[]>) => answer(c, toReportDocument(await load));
+  const report = (c: Context) => parseReportQuery(c.req.query());
+  const filter = (c: Context) => parseFilterQuery(c.req.query());
 
-  routes.get('/telemetry/finops/sprints', (c) => items(c, (params) => loadSprintReports(store, params)));
-  routes.get('/telemetry/finops/pull-requests', (c) => items(c, (params) => loadPullRequestReports(store, params)));
-  routes.get('/telemetry/timeseries', (c) => items(c, (params) => loadTimeseriesReport(store, params)));
-  routes.get('/telemetry/pareto', (c) => items(c, (params) => loadParetoReport(store, params)));
-  routes.get('/telemetry/lane-costs', (c) => items(c, (params) => loadLaneCostReport(store, params)));
+  routes.get('/telemetry/finops/sprints', (c) => items(c, loadSprintReports(store, report(c))));
+  routes.get('/telemetry/finops/pull-requests', (c) => items(c, loadPullRequestReports(store, report(c))));
+  routes.get('/telemetry/timeseries', (c) => items(c, loadTimeseriesReport(store, filter(c))));
+  routes.get('/telemetry/pareto', (c) => items(c, loadParetoReport(store, filter(c))));
+  routes.get('/telemetry/lane-costs', (c) => items(c, loadLaneCostReport(store, filter(c))));
   routes.get('/telemetry/runs', async (c) => answer(c, await loadRunsPage(store, parseRunsQuery(c.req.query()))));
 
   return routes;

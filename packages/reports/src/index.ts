@@ -46,3 +46,14 @@ export { findCoverageGaps, listMissingDays } from './coverage-gaps.js';
 export { failOnLevels, runCheck } from './check-report.js';
 export type { CheckFailure, CheckOptions, CheckResult, FailOn } from './check-report.js';
 export { renderCheckMarkdown, renderCheckText } from './check-document.js';
+export {
+  checkResultSchema,
+  laneCostSchema,
+  paretoEntrySchema,
+  pullRequestReportSchema,
+  reportDocumentSchema,
+  runRecordSchema,
+  runsPageSchema,
+  sprintReportSchema,
+  timeseriesPointSchema,
+} from './report-schemas.js';

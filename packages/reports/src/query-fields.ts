@@ -12,6 +12,7 @@ const DECIMAL = /^-?\d+(?:\.\d+)?$/;
 export function instantField() {
   return z
     .string()
+    .meta({ description: 'ISO 8601 instant; no offset means UTC', example: '2025-10-21T23:59:59Z' })
     .optional()
     .transform((text, ctx) => {
       if (text === undefined) return undefined;
@@ -27,6 +28,7 @@ export function instantField() {
 export function integerField(min: number, max: number, fallback: number) {
   return z
     .string()
+    .meta({ description: `whole number from ${min} to ${max}`, pattern: '^\\d+$', default: String(fallback) })
     .optional()
     .transform((text, ctx) => {
       if (text === undefined) return fallback;
@@ -43,6 +45,7 @@ export function integerField(min: number, max: number, fallback: number) {
 export function decimalField() {
   return z
     .string()
+    .meta({ description: 'decimal ratio', pattern: DECIMAL.source, example: '0.05' })
     .optional()
     .transform((text, ctx) => {
       if (text === undefined) return undefined;
@@ -58,6 +61,7 @@ export function decimalField() {
 export function choiceField<const T extends string>(choices: readonly T[], fallback?: T) {
   return z
     .string()
+    .meta({ enum: [...choices], ...(fallback === undefined ? {} : { default: fallback }) })
     .optional()
     .transform((text, ctx) => {
       if (text === undefined) return fallback;
@@ -74,6 +78,7 @@ export function choiceField<const T extends string>(choices: readonly T[], fallb
 export function textField(max: number) {
   return z
     .string()
+    .meta({ minLength: 1, maxLength: max })
     .optional()
     .transform((text, ctx) => {
       if (text === undefined) return undefined;

@@ -12,6 +12,7 @@ export interface RunsParams extends FilterParams {
 
 const cursorField = z
   .string()
+  .meta({ description: 'next_cursor of the previous page' })
   .optional()
   .transform((text, ctx) => {
     if (text === undefined) return undefined;

@@ -5,7 +5,10 @@ import type { StoredEvent } from './contract.js';
 import type { TelemetryStore } from './telemetry-store.js';
 
 /** The reference dataset of the replaced system, read in place (never copied into the repo). */
-export const referenceDatasetUrl = new URL('../../../../shared/data/finops_events.json', import.meta.url);
+export const referenceDatasetUrl = new URL(
+  '../../../../shared/data/finops_events.json',
+  import.meta.url,
+);
 
 /** Every stored event in export order. */
 export async function collectEvents(store: TelemetryStore): Promise<StoredEvent[]> {

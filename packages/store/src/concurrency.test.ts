@@ -9,6 +9,9 @@ import { openStore } from './sqlite-store.js';
 import type { TelemetryStore } from './telemetry-store.js';
 
 const EVENTS_PER_WRITER = 50_000;
+/** Generous bounds: the writers take a few seconds alone, longer beside the other test files. */
+const TEST_TIMEOUT_MS = 60_000;
+const BUILD_TIMEOUT_MS = 120_000;
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 
 /** Ingests `count` distinct events of one provider into a database file, then prints the result. */
@@ -83,7 +86,7 @@ describe('store under concurrency', () => {
     opener = join(temp.dir, 'opener.mjs');
     writeFileSync(writer, writerScript(bundleUrl));
     writeFileSync(opener, openerScript(bundleUrl));
-  });
+  }, BUILD_TIMEOUT_MS);
 
   afterAll(() => {
     temp?.remove();
@@ -92,47 +95,64 @@ describe('store under concurrency', () => {
 
   // Guards the schema migration: it once read the version outside the write lock, and a process
   // that lost the race re-ran the migration and failed with "table events already exists".
-  it('lets several processes open a new file at the same instant', async () => {
-    const outcomes: WriterOutcome[] = [];
-    for (let round = 0; round < 5; round += 1) {
-      const path = join(temp.dir, `fresh-${round}.db`);
-      const at = String(Date.now() + 500);
-      outcomes.push(...(await Promise.all(Array.from({ length: 8 }, () => runNode(opener, path, at)))));
-    }
+  it(
+    'lets several processes open a new file at the same instant',
+    async () => {
+      const outcomes: WriterOutcome[] = [];
+      for (let round = 0; round < 5; round += 1) {
+        const path = join(temp.dir, `fresh-${round}.db`);
+        const at = String(Date.now() + 500);
+        outcomes.push(
+          ...(await Promise.all(Array.from({ length: 8 }, () => runNode(opener, path, at)))),
+        );
+      }
 
-    expect(outcomes.filter((outcome) => outcome.code !== 0).map((outcome) => outcome.stderr)).toEqual([]);
-  });
+      expect(
+        outcomes.filter((outcome) => outcome.code !== 0).map((outcome) => outcome.stderr),
+      ).toEqual([]);
+    },
+    TEST_TIMEOUT_MS,
+  );
 
-  it('lets two processes ingest into one file while a third connection keeps reading', async () => {
-    const path = join(temp.dir, 'shared.db');
-    const count = String(EVENTS_PER_WRITER);
-    const writers = Promise.all([runNode(writer, path, 'alpha', count), runNode(writer, path, 'beta', count)]);
-    let done = false;
-    void writers.finally(() => (done = true));
+  it(
+    'lets two processes ingest into one file while a third connection keeps reading',
+    async () => {
+      const path = join(temp.dir, 'shared.db');
+      const count = String(EVENTS_PER_WRITER);
+      const writers = Promise.all([
+        runNode(writer, path, 'alpha', count),
+        runNode(writer, path, 'beta', count),
+      ]);
+      let done = false;
+      void writers.finally(() => (done = true));
 
-    const counts: number[] = [];
-    let reader: TelemetryStore | undefined;
-    for (let round = 0; round < 2_000 && !done; round += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      const counts: number[] = [];
+      let reader: TelemetryStore | undefined;
+      for (let round = 0; round < 2_000 && !done; round += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        reader ??= openStore(path);
+        counts.push(await reader.countEvents({}));
+      }
+      const outcomes = await writers;
       reader ??= openStore(path);
-      counts.push(await reader.countEvents({}));
-    }
-    const outcomes = await writers;
-    reader ??= openStore(path);
-    const total = await reader.countEvents({});
-    const perProvider = await Promise.all(['alpha', 'beta'].map((id) => reader!.countEvents({ providerIds: [id] })));
-    await reader.close();
+      const total = await reader.countEvents({});
+      const perProvider = await Promise.all(
+        ['alpha', 'beta'].map((id) => reader!.countEvents({ providerIds: [id] })),
+      );
+      await reader.close();
 
-    expect(outcomes.map((outcome) => [outcome.code, outcome.stderr])).toEqual([
-      [0, ''],
-      [0, ''],
-    ]);
-    expect(outcomes.map((outcome) => JSON.parse(outcome.stdout))).toEqual([
-      { inserted: EVENTS_PER_WRITER, duplicates: 0, rejected: 0 },
-      { inserted: EVENTS_PER_WRITER, duplicates: 0, rejected: 0 },
-    ]);
-    expect([total, ...perProvider]).toEqual([100_000, 50_000, 50_000]);
-    expect(counts.some((seen) => seen > 0 && seen < 100_000)).toBe(true);
-    expect(counts).toEqual([...counts].sort((a, b) => a - b));
-  });
+      expect(outcomes.map((outcome) => [outcome.code, outcome.stderr])).toEqual([
+        [0, ''],
+        [0, ''],
+      ]);
+      expect(outcomes.map((outcome) => JSON.parse(outcome.stdout))).toEqual([
+        { inserted: EVENTS_PER_WRITER, duplicates: 0, rejected: 0 },
+        { inserted: EVENTS_PER_WRITER, duplicates: 0, rejected: 0 },
+      ]);
+      expect([total, ...perProvider]).toEqual([100_000, 50_000, 50_000]);
+      expect(counts.some((seen) => seen > 0 && seen < 100_000)).toBe(true);
+      expect(counts).toEqual([...counts].sort((a, b) => a - b));
+    },
+    TEST_TIMEOUT_MS,
+  );
 });

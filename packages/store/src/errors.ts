@@ -18,7 +18,11 @@ export class StoreError extends Error {
   readonly code: StoreErrorCode;
   readonly field: string | undefined;
 
-  constructor(code: StoreErrorCode, message: string, options: { field?: string; cause?: unknown } = {}) {
+  constructor(
+    code: StoreErrorCode,
+    message: string,
+    options: { field?: string; cause?: unknown } = {},
+  ) {
     super(message, { cause: options.cause });
     this.code = code;
     this.field = options.field;

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeEventRecord, type NormalizedEvent, type NormalizeOptions } from './event-record.js';
+import {
+  normalizeEventRecord,
+  type NormalizedEvent,
+  type NormalizeOptions,
+} from './event-record.js';
 
 const base = { provider_id: 'codex', tool: 'codex.cli', ts: '2025-10-21T14:00:00Z' };
 const TS = 1761055200000;
@@ -122,13 +126,38 @@ describe('normalizeEventRecord key synonyms', () => {
   });
 
   it.each([
-    ['ts', ['ts', 'timestamp', 'time', 'created_at', 'logged_at'], (i: number) => `2025-10-2${i}T00:00:00Z`, 1761004800000],
+    [
+      'ts',
+      ['ts', 'timestamp', 'time', 'created_at', 'logged_at'],
+      (i: number) => `2025-10-2${i}T00:00:00Z`,
+      1761004800000,
+    ],
     ['tool', ['tool', 'model', 'name', 'service', 'target'], (i: number) => `tool-${i}`, 'tool-1'],
-    ['route', ['route', 'profile', 'target_route', 'route_id'], (i: number) => `route-${i}`, 'route-1'],
+    [
+      'route',
+      ['route', 'profile', 'target_route', 'route_id'],
+      (i: number) => `route-${i}`,
+      'route-1',
+    ],
     ['status', ['status', 'state', 'result'], (i: number) => `state-${i}`, 'state-1'],
-    ['tokens_in', ['tokens_in', 'input_tokens', 'prompt_tokens', 'request_tokens'], (i: number) => i, 1],
-    ['tokens_out', ['tokens_out', 'output_tokens', 'completion_tokens', 'response_tokens'], (i: number) => i, 1],
-    ['duration_ms', ['duration_ms', 'latency_ms', 'latencyMs', 'elapsed_ms', 'elapsedMs'], (i: number) => i, 1],
+    [
+      'tokens_in',
+      ['tokens_in', 'input_tokens', 'prompt_tokens', 'request_tokens'],
+      (i: number) => i,
+      1,
+    ],
+    [
+      'tokens_out',
+      ['tokens_out', 'output_tokens', 'completion_tokens', 'response_tokens'],
+      (i: number) => i,
+      1,
+    ],
+    [
+      'duration_ms',
+      ['duration_ms', 'latency_ms', 'latencyMs', 'elapsed_ms', 'elapsedMs'],
+      (i: number) => i,
+      1,
+    ],
     [
       'cost_estimated_usd',
       ['cost_estimated_usd', 'cost_usd', 'estimated_cost_usd', 'total_cost_usd', 'price_usd'],
@@ -142,7 +171,12 @@ describe('normalizeEventRecord key synonyms', () => {
       (i: number) => `c${i}`,
       'c1',
     ],
-    ['experiment_tag', ['experiment_tag', 'tag', 'variant', 'experimentVariant'], (i: number) => `t${i}`, 't1'],
+    [
+      'experiment_tag',
+      ['experiment_tag', 'tag', 'variant', 'experimentVariant'],
+      (i: number) => `t${i}`,
+      't1',
+    ],
   ])('takes %s from the first present key of %j', (field, keys, valueOf, expected) => {
     const raw: Record<string, unknown> = { provider_id: 'codex', tool: 'codex.cli', ts: base.ts };
     if (field === 'tool' || field === 'ts') delete raw[field];
@@ -155,13 +189,25 @@ describe('normalizeEventRecord key synonyms', () => {
   });
 
   it('skips a null synonym and takes the next present one', () => {
-    const event = normalized({ ...base, tool: null, model: 'o4', cost_estimated_usd: null, cost_usd: 0.5 });
+    const event = normalized({
+      ...base,
+      tool: null,
+      model: 'o4',
+      cost_estimated_usd: null,
+      cost_usd: 0.5,
+    });
 
     expect([event.tool, event.cost_estimated_usd]).toEqual(['o4', 0.5]);
   });
 
   it('takes the first metadata synonym whose value is an object', () => {
-    const event = normalized({ ...base, metadata: 'text', details: ['x'], extra: { project: 'atlas' }, info: { a: 1 } });
+    const event = normalized({
+      ...base,
+      metadata: 'text',
+      details: ['x'],
+      extra: { project: 'atlas' },
+      info: { a: 1 },
+    });
 
     expect(event.metadata).toBe('{"project":"atlas"}');
   });
@@ -211,19 +257,33 @@ describe('normalizeEventRecord experiment lookup', () => {
   });
 
   it.each([
-    [{ experiment: { cohort: 'a' }, experiment_context: { cohort: 'b' }, experimentMetadata: { cohort: 'c' } }, 'a'],
+    [
+      {
+        experiment: { cohort: 'a' },
+        experiment_context: { cohort: 'b' },
+        experimentMetadata: { cohort: 'c' },
+      },
+      'a',
+    ],
     [{ experiment_context: { cohort: 'b' }, experimentMetadata: { cohort: 'c' } }, 'b'],
     [{ experiment: { tag: 'x' }, experiment_context: { cohort: 'b' } }, 'b'],
     [{ experiment: 'not-an-object', experimentMetadata: { cohort: 'c' } }, 'c'],
     [{ experiment: {}, cohort: 'top', metadata: { cohort: 'meta' } }, 'top'],
     [{ metadata: { experimentCohort: 'meta' } }, 'meta'],
     [{ experiment: { cohort: null }, experiment_cohort_id: 'top' }, 'top'],
-  ])('looks the cohort up in the containers in order, then top level, then metadata: %j', (extra, cohort) => {
-    expect(normalized({ ...base, ...extra }).experiment_cohort).toBe(cohort);
-  });
+  ])(
+    'looks the cohort up in the containers in order, then top level, then metadata: %j',
+    (extra, cohort) => {
+      expect(normalized({ ...base, ...extra }).experiment_cohort).toBe(cohort);
+    },
+  );
 
   it('reads cohort and tag independently of each other', () => {
-    const event = normalized({ ...base, experiment: { cohort: 'canary' }, metadata: { tag: 'v2' } });
+    const event = normalized({
+      ...base,
+      experiment: { cohort: 'canary' },
+      metadata: { tag: 'v2' },
+    });
 
     expect([event.experiment_cohort, event.experiment_tag]).toEqual(['canary', 'v2']);
   });
@@ -276,11 +336,15 @@ describe('normalizeEventRecord values', () => {
     ['route', '', null],
     ['route', 7, '7'],
   ])('reads %s %j as %j', (field, value, expected) => {
-    expect(normalized({ ...base, [field]: value })[field as keyof NormalizedEvent]).toEqual(expected);
+    expect(normalized({ ...base, [field]: value })[field as keyof NormalizedEvent]).toEqual(
+      expected,
+    );
   });
 
   it('takes the provider from the options when the record has none', () => {
-    expect(normalized(without(base, 'provider_id'), { providerId: 'glm46' }).provider_id).toBe('glm46');
+    expect(normalized(without(base, 'provider_id'), { providerId: 'glm46' }).provider_id).toBe(
+      'glm46',
+    );
   });
 
   it('keeps the provider of the record over the one of the options', () => {
@@ -318,11 +382,20 @@ describe('normalizeEventRecord rejections', () => {
     [{ tokens_out: 9007199254740992 }, 'tokens_out', '9007199254740992 exceeds 2^53−1'],
     [{ tokens_out: '9007199254740993' }, 'tokens_out', '9007199254740993 exceeds 2^53−1'],
     [{ duration_ms: -5 }, 'duration_ms', 'must not be negative, got -5'],
-    [{ duration_ms: 'slow' }, 'duration_ms', 'expected a finite number of milliseconds, got "slow"'],
+    [
+      { duration_ms: 'slow' },
+      'duration_ms',
+      'expected a finite number of milliseconds, got "slow"',
+    ],
     [{ status: {} }, 'status', 'expected text, got {}'],
     [{ cost_estimated_usd: -0.5 }, 'cost_estimated_usd', 'must not be negative, got -0.5'],
     [{ cost_estimated_usd: Infinity }, 'cost_estimated_usd', 'must be finite, got Infinity'],
     [{ cost_estimated_usd: 'free' }, 'cost_estimated_usd', 'expected a number, got "free"'],
+    [
+      { cost_estimated_usd: 1e300 },
+      'cost_estimated_usd',
+      '1e+300 exceeds the largest storable cost, 9223372036.854775807',
+    ],
     [{ experiment: { cohort: true } }, 'experiment_cohort', 'expected text, got true'],
     [{ tag: ['a'] }, 'experiment_tag', 'expected text, got ["a"]'],
   ])('refuses %j naming the field %s', (extra, field, reason) => {

@@ -35,7 +35,9 @@ export interface RecordProblem {
   reason: string;
 }
 
-export type NormalizeResult = { ok: true; event: NormalizedEvent } | ({ ok: false } & RecordProblem);
+export type NormalizeResult =
+  | { ok: true; event: NormalizedEvent }
+  | ({ ok: false } & RecordProblem);
 
 /** How records without some fields are completed. */
 export interface NormalizeOptions {
@@ -54,7 +56,13 @@ export const fieldSynonyms = {
   tokens_in: ['tokens_in', 'input_tokens', 'prompt_tokens', 'request_tokens'],
   tokens_out: ['tokens_out', 'output_tokens', 'completion_tokens', 'response_tokens'],
   duration_ms: ['duration_ms', 'latency_ms', 'latencyMs', 'elapsed_ms', 'elapsedMs'],
-  cost_estimated_usd: ['cost_estimated_usd', 'cost_usd', 'estimated_cost_usd', 'total_cost_usd', 'price_usd'],
+  cost_estimated_usd: [
+    'cost_estimated_usd',
+    'cost_usd',
+    'estimated_cost_usd',
+    'total_cost_usd',
+    'price_usd',
+  ],
   metadata: ['metadata', 'details', 'extra', 'info'],
   experiment_cohort: ['experiment_cohort', 'cohort', 'experimentCohort', 'experiment_cohort_id'],
   experiment_tag: ['experiment_tag', 'tag', 'variant', 'experimentVariant'],
@@ -68,8 +76,12 @@ const EARLIEST_MS = 0;
  *
  * @example normalizeEventRecord({ provider_id: 'codex', model: 'o4', ts: '2025-10-21T11:00:00-03:00' })
  */
-export function normalizeEventRecord(raw: unknown, options: NormalizeOptions = {}): NormalizeResult {
-  if (!isObject(raw)) return { ok: false, field: null, reason: `expected a JSON object, got ${show(raw)}` };
+export function normalizeEventRecord(
+  raw: unknown,
+  options: NormalizeOptions = {},
+): NormalizeResult {
+  if (!isObject(raw))
+    return { ok: false, field: null, reason: `expected a JSON object, got ${show(raw)}` };
 
   const metadata = pickObject(raw, fieldSynonyms.metadata) ?? {};
   const containers = experimentContainers.map((key) => raw[key]).filter(isObject);
@@ -79,31 +91,44 @@ export function normalizeEventRecord(raw: unknown, options: NormalizeOptions = {
       ok: true,
       event: {
         ts: take('ts', readTimestamp(pickFirst(raw, fieldSynonyms.ts))),
-        provider_id: take('provider_id', readRequiredText(raw['provider_id'] ?? options.providerId, 128)),
+        provider_id: take(
+          'provider_id',
+          readRequiredText(raw['provider_id'] ?? options.providerId, 128),
+        ),
         tool: take('tool', readRequiredText(pickFirst(raw, fieldSynonyms.tool), 256)),
         route: take('route', readOptionalText(pickFirst(raw, fieldSynonyms.route))),
         tokens_in: take('tokens_in', readTokenCount(pickFirst(raw, fieldSynonyms.tokens_in))),
         tokens_out: take('tokens_out', readTokenCount(pickFirst(raw, fieldSynonyms.tokens_out))),
         duration_ms: take('duration_ms', readDuration(pickFirst(raw, fieldSynonyms.duration_ms))),
-        status: take('status', readStatus(pickFirst(raw, fieldSynonyms.status), options.defaultStatus ?? 'unknown')),
-        cost_estimated_usd: take('cost_estimated_usd', readCost(pickFirst(raw, fieldSynonyms.cost_estimated_usd))),
+        status: take(
+          'status',
+          readStatus(pickFirst(raw, fieldSynonyms.status), options.defaultStatus ?? 'unknown'),
+        ),
+        cost_estimated_usd: take(
+          'cost_estimated_usd',
+          readCost(pickFirst(raw, fieldSynonyms.cost_estimated_usd)),
+        ),
         metadata: canonicalJson(metadata),
-        experiment_cohort: take('experiment_cohort', readExperimentField(fieldSynonyms.experiment_cohort, scopes)),
-        experiment_tag: take('experiment_tag', readExperimentField(fieldSynonyms.experiment_tag, scopes)),
+        experiment_cohort: take(
+          'experiment_cohort',
+          readExperimentField(fieldSynonyms.experiment_cohort, scopes),
+        ),
+        experiment_tag: take(
+          'experiment_tag',
+          readExperimentField(fieldSynonyms.experiment_tag, scopes),
+        ),
       },
     };
   } catch (error) {
-    if (error instanceof FieldRejected) return { ok: false, field: error.field, reason: error.reason };
+    if (error instanceof FieldRejected)
+      return { ok: false, field: error.field, reason: error.reason };
     throw error;
   }
 }
 
 /** Thrown inside {@link normalizeEventRecord} to stop at the first bad field. */
 class FieldRejected {
-  constructor(
-    readonly field: string,
-    readonly reason: string,
-  ) {}
+  constructor(readonly field: string, readonly reason: string) {}
 }
 
 function take<T>(field: string, result: FieldResult<T>): T {
@@ -113,10 +138,12 @@ function take<T>(field: string, result: FieldResult<T>): T {
 
 function readTimestamp(value: unknown): FieldResult<number> {
   if (value === undefined) return { ok: false, reason: 'is required' };
-  if (typeof value !== 'string') return { ok: false, reason: `expected an ISO 8601 text, got ${show(value)}` };
+  if (typeof value !== 'string')
+    return { ok: false, reason: `expected an ISO 8601 text, got ${show(value)}` };
   const instant = parseInstant(value);
   if (!instant.ok) return instant;
-  if (instant.ms < EARLIEST_MS) return { ok: false, reason: `is before 1970-01-01: ${show(value)}` };
+  if (instant.ms < EARLIEST_MS)
+    return { ok: false, reason: `is before 1970-01-01: ${show(value)}` };
   return { ok: true, value: instant.ms };
 }
 

@@ -22,14 +22,18 @@ export function readTokenCount(value: unknown): FieldResult<number> {
   if (value === undefined) return { ok: true, value: 0 };
   if (typeof value === 'string') {
     const text = value.trim();
-    if (!/^\d+$/.test(text)) return { ok: false, reason: `expected a whole number, got ${show(value)}` };
+    if (!/^\d+$/.test(text))
+      return { ok: false, reason: `expected a whole number, got ${show(value)}` };
     if (BigInt(text) > MAX_SAFE) return { ok: false, reason: `${text} exceeds 2^53−1` };
     return { ok: true, value: Number(text) };
   }
-  if (typeof value !== 'number') return { ok: false, reason: `expected a whole number, got ${show(value)}` };
-  if (!Number.isFinite(value)) return { ok: false, reason: `expected a finite number, got ${show(value)}` };
+  if (typeof value !== 'number')
+    return { ok: false, reason: `expected a whole number, got ${show(value)}` };
+  if (!Number.isFinite(value))
+    return { ok: false, reason: `expected a finite number, got ${show(value)}` };
   if (value < 0) return { ok: false, reason: `must not be negative, got ${value}` };
-  if (!Number.isInteger(value)) return { ok: false, reason: `must be a whole number, got ${value}` };
+  if (!Number.isInteger(value))
+    return { ok: false, reason: `must be a whole number, got ${value}` };
   if (value > Number.MAX_SAFE_INTEGER) return { ok: false, reason: `${value} exceeds 2^53−1` };
   return { ok: true, value };
 }
@@ -37,7 +41,8 @@ export function readTokenCount(value: unknown): FieldResult<number> {
 /** A duration in milliseconds: non-negative; a fraction is truncated (`250.7` → 250). */
 export function readDuration(value: unknown): FieldResult<number> {
   if (value === undefined) return { ok: true, value: 0 };
-  const number = typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : value;
+  const number =
+    typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : value;
   if (typeof number !== 'number' || !Number.isFinite(number)) {
     return { ok: false, reason: `expected a finite number of milliseconds, got ${show(value)}` };
   }
@@ -49,12 +54,17 @@ export function readDuration(value: unknown): FieldResult<number> {
 /** A cost in USD: a finite number ≥ 0 (or a decimal string); missing means not reported. */
 export function readCost(value: unknown): FieldResult<number | null> {
   if (value === undefined) return { ok: true, value: null };
-  const number = typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : value;
-  if (typeof number !== 'number') return { ok: false, reason: `expected a number, got ${show(value)}` };
+  const number =
+    typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : value;
+  if (typeof number !== 'number')
+    return { ok: false, reason: `expected a number, got ${show(value)}` };
   if (!Number.isFinite(number)) return { ok: false, reason: `must be finite, got ${show(value)}` };
   if (number < 0) return { ok: false, reason: `must not be negative, got ${number}` };
   if (usdToNanos(number) > MAX_STORABLE_NANOS) {
-    return { ok: false, reason: `${number} exceeds the largest storable cost, 9223372036.854775807` };
+    return {
+      ok: false,
+      reason: `${number} exceeds the largest storable cost, 9223372036.854775807`,
+    };
   }
   return { ok: true, value: number };
 }
@@ -71,7 +81,8 @@ export function readRequiredText(value: unknown, max: number): FieldResult<strin
 /** Optional text: a string (numbers are written out); blank or missing means null. */
 export function readOptionalText(value: unknown): FieldResult<string | null> {
   if (value === undefined) return { ok: true, value: null };
-  if (typeof value === 'number' && Number.isFinite(value)) return { ok: true, value: String(value) };
+  if (typeof value === 'number' && Number.isFinite(value))
+    return { ok: true, value: String(value) };
   if (typeof value !== 'string') return { ok: false, reason: `expected text, got ${show(value)}` };
   return { ok: true, value: value === '' ? null : value };
 }
@@ -79,6 +90,8 @@ export function readOptionalText(value: unknown): FieldResult<string | null> {
 /** A short, safe rendering of a received value for error messages. */
 export function show(value: unknown): string {
   const text =
-    typeof value === 'number' || typeof value === 'bigint' ? String(value) : String(JSON.stringify(value) ?? value);
+    typeof value === 'number' || typeof value === 'bigint'
+      ? String(value)
+      : String(JSON.stringify(value) ?? value);
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }

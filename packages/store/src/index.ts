@@ -69,3 +69,4 @@ export { ingestRecords } from './ingest-records.js';
 export { readRecords, valueRecords } from './record-reader.js';
 export { ingestPath, ingestStream, ingestText, ingestValue } from './ingest-sources.js';
 export { seedDataset } from './seed.js';
+export { ingestResultSchema } from './ingest-result-schema.js';

@@ -1,6 +1,11 @@
 import { StoreError } from './errors.js';
 import { normalizeEventRecord } from './event-record.js';
-import { emptyIngestResult, type IngestOptions, type IngestResult, type SourceRecord } from './ingest-result.js';
+import {
+  emptyIngestResult,
+  type IngestOptions,
+  type IngestResult,
+  type SourceRecord,
+} from './ingest-result.js';
 import type { EventInsert, TelemetryStore } from './telemetry-store.js';
 
 /** Extra context the readers pass along with the records. */
@@ -25,9 +30,13 @@ export async function ingestRecords(
   const source = options.source ?? '-';
   const batchSize = options.batchSize ?? 2_000;
   if (!Number.isSafeInteger(batchSize) || batchSize < 1) {
-    throw new StoreError('STORE_INVALID_INPUT', `batchSize must be a positive whole number, got ${batchSize}`, {
-      field: 'batchSize',
-    });
+    throw new StoreError(
+      'STORE_INVALID_INPUT',
+      `batchSize must be a positive whole number, got ${batchSize}`,
+      {
+        field: 'batchSize',
+      },
+    );
   }
 
   const ingestedAt = (options.now ?? Date.now)();
@@ -55,18 +64,32 @@ export async function ingestRecords(
     recordCount += 1;
     const normalized =
       record.parseError === undefined
-        ? normalizeEventRecord(record.value, { defaultStatus: record.defaultStatus, providerId: options.providerId })
+        ? normalizeEventRecord(record.value, {
+            defaultStatus: record.defaultStatus,
+            providerId: options.providerId,
+          })
         : { ok: false as const, field: null, reason: record.parseError };
 
     if (!normalized.ok) {
       result.rejected += 1;
-      const rejection = { source, line: record.line, field: normalized.field, reason: normalized.reason, raw: record.raw };
+      const rejection = {
+        source,
+        line: record.line,
+        field: normalized.field,
+        reason: normalized.reason,
+        raw: record.raw,
+      };
       if (options.onReject) options.onReject(rejection);
       else result.rejections.push(rejection);
       continue;
     }
 
-    batch.push({ ...normalized.event, source_file: source, line_number: record.line, ingested_at: ingestedAt });
+    batch.push({
+      ...normalized.event,
+      source_file: source,
+      line_number: record.line,
+      ingested_at: ingestedAt,
+    });
     if (batch.length >= batchSize) await flush();
   }
   await flush();

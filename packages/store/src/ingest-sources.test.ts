@@ -52,7 +52,12 @@ function writeSample(name = 'events.jsonl', text = sampleText): string {
   return path;
 }
 
-function rejection(path: string, line: number, field: string | null, reason: string): IngestRejection {
+function rejection(
+  path: string,
+  line: number,
+  field: string | null,
+  reason: string,
+): IngestRejection {
   return { source: path, line, field, reason, raw: lines[line - 1] ?? '' };
 }
 
@@ -64,7 +69,13 @@ describe('ingestPath on a JSONL file', () => {
 
     expect(result).toMatchObject({ inserted: 4, duplicates: 0, rejected: 11 });
     expect(result.rejections).toEqual([
-      { source: path, line: 3, field: null, reason: expect.stringMatching(/^invalid JSON: /), raw: lines[2] },
+      {
+        source: path,
+        line: 3,
+        field: null,
+        reason: expect.stringMatching(/^invalid JSON: /),
+        raw: lines[2],
+      },
       rejection(path, 4, null, 'expected a JSON object, got [1,2]'),
       rejection(path, 5, null, 'expected a JSON object, got 42'),
       rejection(path, 6, null, 'expected a JSON object, got "x"'),
@@ -176,7 +187,9 @@ describe('ingestPath on a JSONL file', () => {
   it('puts events on the UTC day of their instant, whatever their offset', async () => {
     await ingestPath(store, writeSample());
 
-    expect((await store.dailyTotals({})).map((day) => [day.day, day.run_count, day.unpriced_events])).toEqual([
+    expect(
+      (await store.dailyTotals({})).map((day) => [day.day, day.run_count, day.unpriced_events]),
+    ).toEqual([
       ['2025-10-21', 2, 1],
       ['2025-10-22', 1, 0],
       ['2025-10-23', 1, 0],
@@ -227,7 +240,11 @@ describe('ingestPath idempotency', () => {
 
     expect([result.inserted, result.duplicates, result.rejected]).toEqual([0, 1, 0]);
     const [first] = await store.listRuns({ providerIds: ['codex'] }, 1);
-    expect([first?.source_file, first?.line_number, first?.ingested_at]).toEqual([join(temp.dir, 'events.jsonl'), 1, NOW]);
+    expect([first?.source_file, first?.line_number, first?.ingested_at]).toEqual([
+      join(temp.dir, 'events.jsonl'),
+      1,
+      NOW,
+    ]);
   });
 
   it('counts a repeated line within one input as a duplicate', async () => {
@@ -252,7 +269,10 @@ describe('ingestPath on a logs directory', () => {
         '{"provider_id":"gemini","tool":"gemini.chat","ts":"2025-10-21T11:00:00Z"}\n',
     );
     writeFileSync(join(temp.dir, 'codex', 'notes.txt'), 'not telemetry');
-    writeFileSync(glmFile, '{"tool":"glm46.chat","ts":"2025-10-21T12:00:00Z"}\n{"ts":"2025-10-21T13:00:00Z"}\n');
+    writeFileSync(
+      glmFile,
+      '{"tool":"glm46.chat","ts":"2025-10-21T12:00:00Z"}\n{"ts":"2025-10-21T13:00:00Z"}\n',
+    );
     writeFileSync(looseFile, '{"tool":"orphan","ts":"2025-10-21T14:00:00Z"}\n');
 
     const result = await ingestPath(store, temp.dir);
@@ -263,7 +283,9 @@ describe('ingestPath on a logs directory', () => {
       [looseFile, 1, 'provider_id'],
     ]);
     const events = await collectEvents(store);
-    expect(events.map((event) => [event.provider_id, event.tool, event.source_file, event.line_number])).toEqual([
+    expect(
+      events.map((event) => [event.provider_id, event.tool, event.source_file, event.line_number]),
+    ).toEqual([
       ['codex', 'codex.cli', codexFile, 1],
       ['gemini', 'gemini.chat', codexFile, 2],
       ['glm46', 'glm46.chat', glmFile, 1],
@@ -274,7 +296,9 @@ describe('ingestPath on a logs directory', () => {
 describe('ingestText and ingestValue', () => {
   it('labels records from text with `-` unless a source is given', async () => {
     await ingestText(store, '{"provider_id":"codex","tool":"a","ts":"2025-10-21T10:00:00Z"}');
-    await ingestText(store, '{"provider_id":"codex","tool":"b","ts":"2025-10-21T10:00:00Z"}', { source: 'body' });
+    await ingestText(store, '{"provider_id":"codex","tool":"b","ts":"2025-10-21T10:00:00Z"}', {
+      source: 'body',
+    });
 
     expect((await collectEvents(store)).map((event) => event.source_file)).toEqual(['-', 'body']);
   });
@@ -306,7 +330,11 @@ describe('ingestText and ingestValue', () => {
 
     const result = await ingestText(store, '42\n{}\n', { onReject: (item) => seen.push(item) });
 
-    expect([result.rejected, result.rejections, seen.map((item) => item.line)]).toEqual([2, [], [1, 2]]);
+    expect([result.rejected, result.rejections, seen.map((item) => item.line)]).toEqual([
+      2,
+      [],
+      [1, 2],
+    ]);
   });
 
   it('reports progress after each stored batch', async () => {
@@ -316,9 +344,15 @@ describe('ingestText and ingestValue', () => {
       .concat('oops')
       .join('\n');
 
-    await ingestText(store, text, { source: 'batch', batchSize: 2, onProgress: (item) => progress.push(item) });
+    await ingestText(store, text, {
+      source: 'batch',
+      batchSize: 2,
+      onProgress: (item) => progress.push(item),
+    });
 
-    expect(progress.map((item) => [item.records, item.inserted, item.rejected, item.bytesTotal])).toEqual([
+    expect(
+      progress.map((item) => [item.records, item.inserted, item.rejected, item.bytesTotal]),
+    ).toEqual([
       [2, 2, 0, text.length],
       [4, 4, 0, text.length],
       [6, 5, 1, text.length],
@@ -352,10 +386,13 @@ describe('ingestion failures', () => {
     });
   });
 
-  it.each([0, -1, 1.5, Number.NaN])('throws STORE_INVALID_INPUT for the batch size %d', async (batchSize) => {
-    await expect(ingestText(store, '{}', { batchSize })).rejects.toMatchObject({
-      code: 'STORE_INVALID_INPUT',
-      field: 'batchSize',
-    });
-  });
+  it.each([0, -1, 1.5, Number.NaN])(
+    'throws STORE_INVALID_INPUT for the batch size %d',
+    async (batchSize) => {
+      await expect(ingestText(store, '{}', { batchSize })).rejects.toMatchObject({
+        code: 'STORE_INVALID_INPUT',
+        field: 'batchSize',
+      });
+    },
+  );
 });

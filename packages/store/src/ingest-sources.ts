@@ -36,10 +36,14 @@ export async function ingestStream(
     input.destroy();
     if (cause instanceof StoreError) throw cause;
     const label = options.source ?? '-';
-    throw new StoreError('STORE_SOURCE_UNREADABLE', `cannot read ${label}: ${(cause as Error).message}`, {
-      field: 'source',
-      cause,
-    });
+    throw new StoreError(
+      'STORE_SOURCE_UNREADABLE',
+      `cannot read ${label}: ${(cause as Error).message}`,
+      {
+        field: 'source',
+        cause,
+      },
+    );
   }
 }
 
@@ -132,9 +136,13 @@ function unreadable<T>(path: string, read: () => T): T {
   try {
     return read();
   } catch (cause) {
-    throw new StoreError('STORE_SOURCE_UNREADABLE', `cannot read ${path}: ${(cause as Error).message}`, {
-      field: 'path',
-      cause,
-    });
+    throw new StoreError(
+      'STORE_SOURCE_UNREADABLE',
+      `cannot read ${path}: ${(cause as Error).message}`,
+      {
+        field: 'path',
+        cause,
+      },
+    );
   }
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, dayEndMs, dayStartMs, formatDay, formatInstant, parseInstant } from './instant.js';
+import {
+  addDays,
+  dayEndMs,
+  dayStartMs,
+  formatDay,
+  formatInstant,
+  parseInstant,
+} from './instant.js';
 
 describe('parseInstant', () => {
   it.each([
@@ -47,7 +54,10 @@ describe('parseInstant', () => {
   it('cuts a long unparseable text short in the reason', () => {
     const result = parseInstant('x'.repeat(60));
 
-    expect(result).toEqual({ ok: false, reason: `expected an ISO 8601 timestamp, got "${'x'.repeat(40)}…"` });
+    expect(result).toEqual({
+      ok: false,
+      reason: `expected an ISO 8601 timestamp, got "${'x'.repeat(40)}…"`,
+    });
   });
 });
 

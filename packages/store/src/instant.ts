@@ -56,7 +56,15 @@ function daysInMonth(year: number, month: number): number {
 }
 
 /** `Date.UTC` without its quirk of reading the years 0–99 as 1900–1999. */
-function utcMs(year: number, monthIndex: number, day: number, hour = 0, minute = 0, second = 0, ms = 0) {
+function utcMs(
+  year: number,
+  monthIndex: number,
+  day: number,
+  hour = 0,
+  minute = 0,
+  second = 0,
+  ms = 0,
+) {
   const date = new Date(0);
   date.setUTCFullYear(year, monthIndex, day);
   date.setUTCHours(hour, minute, second, ms);

@@ -35,7 +35,10 @@ describe('nanosToUsd', () => {
   });
 
   it('sums ten costs of 0.1 to exactly 1', () => {
-    const total = Array.from({ length: 10 }, () => usdToNanos(0.1)).reduce((sum, nanos) => sum + nanos, 0n);
+    const total = Array.from({ length: 10 }, () => usdToNanos(0.1)).reduce(
+      (sum, nanos) => sum + nanos,
+      0n,
+    );
 
     expect(total).toBe(1_000_000_000n);
     expect(nanosToUsd(total)).toBe(1);

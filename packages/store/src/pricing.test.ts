@@ -20,13 +20,32 @@ function entry(id: number, fields: Partial<PriceEntry>): PriceEntry {
 }
 
 function subject(fields: Partial<PricingSubject> = {}): PricingSubject {
-  return { ts: OCT_12, provider_id: 'gemini', tool: 'gemini.chat', tokens_in: 1000, tokens_out: 1000, ...fields };
+  return {
+    ts: OCT_12,
+    provider_id: 'gemini',
+    tool: 'gemini.chat',
+    tokens_in: 1000,
+    tokens_out: 1000,
+    ...fields,
+  };
 }
 
 const sample = entry(1, { input_cost_per_1k: 0.0025, output_cost_per_1k: 0.0035 });
-const proModel = entry(2, { model: 'gemini.pro', input_cost_per_1k: 0.01, output_cost_per_1k: 0.02 });
-const fromOct10 = entry(3, { input_cost_per_1k: 0.003, output_cost_per_1k: 0.005, effective_at: OCT_10 });
-const fromOct15 = entry(4, { input_cost_per_1k: 0.004, output_cost_per_1k: 0.001, effective_at: OCT_15 });
+const proModel = entry(2, {
+  model: 'gemini.pro',
+  input_cost_per_1k: 0.01,
+  output_cost_per_1k: 0.02,
+});
+const fromOct10 = entry(3, {
+  input_cost_per_1k: 0.003,
+  output_cost_per_1k: 0.005,
+  effective_at: OCT_10,
+});
+const fromOct15 = entry(4, {
+  input_cost_per_1k: 0.004,
+  output_cost_per_1k: 0.001,
+  effective_at: OCT_15,
+});
 
 describe('priceEvent', () => {
   it('prices tokens_in/1000 × input + tokens_out/1000 × output in nanos', () => {
@@ -41,15 +60,31 @@ describe('priceEvent', () => {
   });
 
   it('prefers an exact model over a null model that took effect later', () => {
-    const laterAnyModel = entry(5, { input_cost_per_1k: 1, output_cost_per_1k: 1, effective_at: OCT_10 });
+    const laterAnyModel = entry(5, {
+      input_cost_per_1k: 1,
+      output_cost_per_1k: 1,
+      effective_at: OCT_10,
+    });
 
-    expect(priceEvent(subject({ tool: 'gemini.pro' }), [proModel, laterAnyModel])).toBe(30_000_000n);
+    expect(priceEvent(subject({ tool: 'gemini.pro' }), [proModel, laterAnyModel])).toBe(
+      30_000_000n,
+    );
   });
 
   it.each([
     ['before any dated entry, the undated one', OCT_01, [sample, fromOct10, fromOct15], 6_000_000n],
-    ['between two dated entries, the earlier one', OCT_12, [sample, fromOct10, fromOct15], 8_000_000n],
-    ['at the instant an entry takes effect, that entry', OCT_15, [sample, fromOct10, fromOct15], 5_000_000n],
+    [
+      'between two dated entries, the earlier one',
+      OCT_12,
+      [sample, fromOct10, fromOct15],
+      8_000_000n,
+    ],
+    [
+      'at the instant an entry takes effect, that entry',
+      OCT_15,
+      [sample, fromOct10, fromOct15],
+      5_000_000n,
+    ],
     ['after both, the latest one', OCT_15 + 86_400_000, [fromOct15, fromOct10, sample], 5_000_000n],
   ])('applies %s', (_case, ts, entries, nanos) => {
     expect(priceEvent(subject({ ts }), entries)).toBe(nanos);
@@ -60,7 +95,11 @@ describe('priceEvent', () => {
   });
 
   it('falls back to the cheapest prices of the provider when no entry matches the model', () => {
-    const otherModel = entry(6, { model: 'gemini.flash', input_cost_per_1k: 0.01, output_cost_per_1k: 0.01 });
+    const otherModel = entry(6, {
+      model: 'gemini.flash',
+      input_cost_per_1k: 0.01,
+      output_cost_per_1k: 0.01,
+    });
 
     expect(priceEvent(subject({ tool: 'gemini.pro' }), [otherModel])).toBe(20_000_000n);
   });
@@ -80,7 +119,9 @@ describe('priceEvent', () => {
   });
 
   it('prices a side without tokens at zero even without a price for it', () => {
-    expect(priceEvent(subject({ tokens_in: 0 }), [entry(8, { output_cost_per_1k: 0.001 })])).toBe(1_000_000n);
+    expect(priceEvent(subject({ tokens_in: 0 }), [entry(8, { output_cost_per_1k: 0.001 })])).toBe(
+      1_000_000n,
+    );
   });
 
   it('rounds to the nearest nano, half away from zero', () => {

@@ -27,7 +27,9 @@ interface PricePair {
 export function priceEvent(event: PricingSubject, entries: readonly PriceEntry[]): Nanos | null {
   const own = entries.filter((entry) => entry.provider_id === event.provider_id);
   const matching = own.filter((entry) => entry.model === null || entry.model === event.tool);
-  const inForce = matching.filter((entry) => entry.effective_at === null || entry.effective_at <= event.ts);
+  const inForce = matching.filter(
+    (entry) => entry.effective_at === null || entry.effective_at <= event.ts,
+  );
 
   const chosen = pickInForce(inForce, event.tool) ?? cheapest(own);
   if (!chosen) return null;

@@ -1,4 +1,5 @@
-import type { EventFilter } from './contract.js';
+import type { EventFilter, RunsCursor } from './contract.js';
+import { StoreError } from './errors.js';
 
 /** A WHERE clause and its parameters. */
 export interface SqlCondition {
@@ -6,8 +7,13 @@ export interface SqlCondition {
   params: unknown[];
 }
 
-/** Translates an {@link EventFilter} into a WHERE clause over `events`. */
+/**
+ * Translates an {@link EventFilter} into a WHERE clause over `events`.
+ *
+ * @throws StoreError `STORE_INVALID_INPUT` naming the filter field that is not what it should be.
+ */
 export function filterCondition(filter: EventFilter): SqlCondition {
+  checkFilter(filter);
   const parts: string[] = [];
   const params: unknown[] = [];
 
@@ -38,4 +44,34 @@ export function filterCondition(filter: EventFilter): SqlCondition {
 export function andCondition(base: SqlCondition, sql: string, params: unknown[]): SqlCondition {
   const joined = base.sql === '' ? `WHERE ${sql}` : `${base.sql} AND ${sql}`;
   return { sql: joined, params: [...base.params, ...params] };
+}
+
+/**
+ * Checks the page size and cursor of a runs listing.
+ *
+ * @throws StoreError `STORE_INVALID_INPUT` naming `limit` or `after`.
+ */
+export function checkRunsPage(limit: number, after: RunsCursor | undefined): void {
+  if (!Number.isSafeInteger(limit) || limit < 1) invalid('limit', 'a positive whole number', limit);
+  if (after !== undefined && !(Number.isFinite(after.ts) && Number.isSafeInteger(after.seq))) {
+    invalid('after', 'a cursor { ts, seq } of numbers', after);
+  }
+}
+
+// Without these checks a NaN bound is bound as NULL and silently matches nothing.
+function checkFilter(filter: EventFilter): void {
+  for (const bound of ['start', 'end'] as const) {
+    const value = filter[bound];
+    if (value !== undefined && !Number.isFinite(value)) invalid(bound, 'epoch milliseconds', value);
+  }
+  const ids = filter.providerIds;
+  if (ids !== undefined && !(Array.isArray(ids) && ids.every((id) => typeof id === 'string'))) {
+    invalid('providerIds', 'an array of provider ids', ids);
+  }
+  if (filter.route !== undefined && typeof filter.route !== 'string') invalid('route', 'text', filter.route);
+}
+
+function invalid(field: string, expected: string, received: unknown): never {
+  const shown = typeof received === 'number' ? String(received) : JSON.stringify(received);
+  throw new StoreError('STORE_INVALID_INPUT', `${field} must be ${expected}, got ${shown}`, { field });
 }

@@ -9,7 +9,7 @@ import type {
   StoredEvent,
 } from './contract.js';
 import { formatDay } from './instant.js';
-import { andCondition, filterCondition } from './sql-filter.js';
+import { andCondition, checkRunsPage, filterCondition } from './sql-filter.js';
 
 const DAY = 86_400_000;
 const NANOS_PER_USD = 1_000_000_000n;
@@ -89,6 +89,7 @@ export class SqliteQueries {
   }
 
   listRuns(filter: EventFilter, limit: number, after?: RunsCursor): StoredEvent[] {
+    checkRunsPage(limit, after);
     const base = filterCondition(filter);
     const where = after ? andCondition(base, '(ts, seq) < (?, ?)', [after.ts, after.seq]) : base;
     const sql = `SELECT ${EVENT_COLUMNS} FROM events ${where.sql} ORDER BY ts DESC, seq DESC LIMIT ?`;

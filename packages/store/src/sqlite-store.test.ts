@@ -243,3 +243,29 @@ describe('store limits', () => {
     await store.close();
   });
 });
+
+describe('store query input', () => {
+  it.each([
+    [{ start: Number.NaN }, 'start', 'start must be epoch milliseconds, got NaN'],
+    [{ end: Number.POSITIVE_INFINITY }, 'end', 'end must be epoch milliseconds, got Infinity'],
+    [{ providerIds: 'codex' }, 'providerIds', 'providerIds must be an array of provider ids, got "codex"'],
+    [{ route: 7 }, 'route', 'route must be text, got 7'],
+  ])('throws STORE_INVALID_INPUT for the filter %j', async (filter, field, message) => {
+    const store = openStore(':memory:');
+
+    await expect(store.countEvents(filter as never)).rejects.toMatchObject({ code: 'STORE_INVALID_INPUT', field, message });
+    await store.close();
+  });
+
+  it.each([
+    [0, undefined, 'limit'],
+    [-1, undefined, 'limit'],
+    [2.5, undefined, 'limit'],
+    [10, { ts: Number.NaN, seq: 1 }, 'after'],
+  ])('throws STORE_INVALID_INPUT for the runs page %d after %j', async (limit, after, field) => {
+    const store = openStore(':memory:');
+
+    await expect(store.listRuns({}, limit, after)).rejects.toMatchObject({ code: 'STORE_INVALID_INPUT', field });
+    await store.close();
+  });
+});

@@ -5,6 +5,7 @@ import {
   loadRunsPage,
   loadSprintReports,
   loadTimeseriesReport,
+  parseFilterQuery,
   parseReportQuery,
   parseRunsQuery,
   renderReportJson,
@@ -39,9 +40,9 @@ export const reportKinds: Record<string, ReportKind> = {
     load: listed((s, q) => loadPullRequestReports(s, parseReportQuery(q))),
     columns: views.pullRequestColumns as Column<never>[],
   },
-  timeseries: { load: listed((s, q) => loadTimeseriesReport(s, parseReportQuery(q))), columns: views.timeseriesColumns as Column<never>[] },
-  pareto: { load: listed((s, q) => loadParetoReport(s, parseReportQuery(q))), columns: views.paretoColumns as Column<never>[] },
-  'lane-costs': { load: listed((s, q) => loadLaneCostReport(s, parseReportQuery(q))), columns: views.laneCostColumns as Column<never>[] },
+  timeseries: { load: listed((s, q) => loadTimeseriesReport(s, parseFilterQuery(q))), columns: views.timeseriesColumns as Column<never>[] },
+  pareto: { load: listed((s, q) => loadParetoReport(s, parseFilterQuery(q))), columns: views.paretoColumns as Column<never>[] },
+  'lane-costs': { load: listed((s, q) => loadLaneCostReport(s, parseFilterQuery(q))), columns: views.laneCostColumns as Column<never>[] },
   runs: {
     load: async (s, q) => {
       const page = await loadRunsPage(s, parseRunsQuery(q));

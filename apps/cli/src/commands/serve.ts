@@ -1,3 +1,4 @@
+import { stripVTControlCharacters } from 'node:util';
 import { Command } from 'commander';
 import { CliError } from '../cli-error.js';
 import { note, type CommandIo } from '../io.js';
@@ -22,7 +23,7 @@ export function serveCommand(io: CommandIo): Command {
         const app = createApp({
           store,
           ingestToken: io.env['FINOPS_API_TOKEN'] || undefined,
-          log: (line) => note(io, line),
+          log: (line) => note(io, io.err.isTTY ? line : stripVTControlCharacters(line)),
           onInternalError: (error) => note(io, `internal error: ${(error as Error)?.stack ?? String(error)}`),
           version: toolVersion,
         });
