@@ -41,13 +41,17 @@ const severity: Record<ReportStatus, number> = { on_track: 0, attention: 1, regr
 /**
  * Computes the sprint and pull-request reports and decides whether a release may go ahead: it
  * fails when any report is at or past `failOn`, or, with `requireCoverage`, when a day of the
- * window has no events.
+ * window has no events. Sprints and coverage span [start, end]; pull-request reports compare the
+ * latest `windowDays` days ending at `end` with the days before, as a pull request is reviewed.
  *
  * @example (await runCheck(store, params, { failOn: 'regression', requireCoverage: false })).passed
  */
 export async function runCheck(source: ReportSource, params: ReportParams, options: CheckOptions): Promise<CheckResult> {
   const sprints = await loadSprintReports(source, params);
-  const pullRequests = (await loadPullRequestReports(source, params)).sort(
+  // The gate compares the latest window with the one before it, whatever span `start` opens
+  // for the sprints and the coverage: pull-request reports are computed without `start`.
+  const latest = { ...params, start: undefined };
+  const pullRequests = (await loadPullRequestReports(source, latest)).sort(
     (a, b) => Math.abs(b.cost_change_usd) - Math.abs(a.cost_change_usd) || a.id.localeCompare(b.id),
   );
   const missingDays = await findCoverageGaps(source, params);

@@ -29,7 +29,8 @@ const events = Array.from({ length: Number(count) }, (_, index) => ({
 const store = openStore(path);
 const result = await ingestValue(store, events, { batchSize: 1000 });
 await store.close();
-process.stdout.write(JSON.stringify({ inserted: result.inserted, duplicates: result.duplicates, rejected: result.rejected }));
+const { inserted, duplicates, rejected } = result;
+process.stdout.write(JSON.stringify({ inserted, duplicates, rejected }));
 `;
 
 /** Opens a database file at the given instant, so several processes race to create its schema. */

@@ -92,6 +92,9 @@ export interface DataSpan {
 /**
  * The queries reports and exports need. The SQLite store implements it; another backend
  * (PostgreSQL, say) implements the same methods and every consumer works unchanged.
+ *
+ * Every method rejects with StoreError `STORE_INVALID_INPUT` for a malformed filter, limit or
+ * cursor (naming it in `field`) and `STORE_QUERY_FAILED` when the database fails.
  */
 export interface ReportSource {
   /** Providers known to the directory or present in the data, with name and lane. */
@@ -100,21 +103,35 @@ export interface ReportSource {
   providersInLane(lane: Lane): Promise<string[]>;
   /** First and last day with data, or null without events. */
   dataSpan(filter: EventFilter): Promise<DataSpan | null>;
+  /** Totals per UTC day of the instant, oldest first; days without events are absent. */
   dailyTotals(filter: EventFilter): Promise<DailyTotal[]>;
+  /** Totals per UTC day and provider, ordered by day then provider id. */
   dailyProviderTotals(filter: EventFilter): Promise<DailyProviderTotal[]>;
+  /** Totals per provider and route (null apart from `default`), ordered by provider then route. */
   routeTotals(filter: EventFilter): Promise<RouteTotal[]>;
   /** Events in export order: instant, provider, then ingestion order. */
   iterateEvents(filter: EventFilter): AsyncIterable<StoredEvent>;
   /** Newest first (instant, then ingestion order), strictly after `after` when given. */
   listRuns(filter: EventFilter, limit: number, after?: RunsCursor): Promise<StoredEvent[]>;
+  /** How many events match. */
   countEvents(filter: EventFilter): Promise<number>;
 }
 
-/** Price-table operations. */
+/**
+ * Price-table operations (SPEC §3). Each rejects with StoreError `STORE_QUERY_FAILED` when the
+ * database fails.
+ */
 export interface PriceBook {
+  /** Every entry, oldest id first. */
   listPrices(): Promise<PriceEntry[]>;
-  /** Adds an entry and re-prices the events it affects. */
+  /**
+   * Adds an entry and re-prices the stored events of its provider that have no reported cost.
+   * Rejects with `STORE_INVALID_PRICE` naming the bad field.
+   */
   addPrice(entry: PriceEntryInput): Promise<PriceEntry>;
-  /** Removes an entry by id; false when there was none. Re-prices affected events. */
+  /**
+   * Removes an entry by id and re-prices as {@link addPrice}; false when there was none.
+   * Rejects with `STORE_INVALID_PRICE` (field `id`) for an id that is not a positive whole number.
+   */
   removePrice(id: number): Promise<boolean>;
 }

@@ -35,6 +35,7 @@ export interface RecordProblem {
   reason: string;
 }
 
+/** A normalized event, or the field at fault and why (see {@link RecordProblem}). */
 export type NormalizeResult =
   | { ok: true; event: NormalizedEvent }
   | ({ ok: false } & RecordProblem);
@@ -74,7 +75,9 @@ const EARLIEST_MS = 0;
 /**
  * Turns one raw record into a normalized event, or says which field is wrong and why.
  *
- * @example normalizeEventRecord({ provider_id: 'codex', model: 'o4', ts: '2025-10-21T11:00:00-03:00' })
+ * @example
+ * normalizeEventRecord({ provider_id: 'codex', model: 'o4', ts: '2025-10-21T11:00:00-03:00' });
+ * // { ok: true, event: { ts: 1761055200000, tool: 'o4', status: 'unknown', … } }
  */
 export function normalizeEventRecord(
   raw: unknown,

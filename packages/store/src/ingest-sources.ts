@@ -51,7 +51,8 @@ export async function ingestStream(
  * Ingests text (an HTTP body, say): JSONL, a JSON array or a dataset document.
  *
  * @throws StoreError `STORE_INVALID_INPUT`, `STORE_QUERY_FAILED` as {@link ingestRecords}.
- * @example await ingestText(store, '{"provider_id":"codex","tool":"cli","ts":"2025-10-21T14:00:00Z"}');
+ * @example
+ * await ingestText(store, '{"provider_id":"codex","tool":"cli","ts":"2025-10-21T14:00:00Z"}');
  */
 export function ingestText(
   store: TelemetryStore,

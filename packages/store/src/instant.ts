@@ -1,3 +1,4 @@
+/** Milliseconds in a UTC day. */
 const DAY_MS = 86_400_000;
 
 /** Pattern of the ISO 8601 instants events carry: date, time, optional fraction and offset. */

@@ -1,5 +1,6 @@
 import type { Nanos } from './contract.js';
 
+/** Nano-dollars in one US dollar. */
 const NANOS_PER_USD = 1_000_000_000n;
 
 /** The largest amount a SQLite INTEGER holds: 2^63−1 nanos, about 9.2 billion USD. */

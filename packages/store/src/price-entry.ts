@@ -4,9 +4,11 @@ const pricePer1k = z.number().finite().nonnegative().nullable();
 
 /**
  * Schema of a price entry as users write it (`prices add`, `prices import`, the API). Unknown keys
- * are refused, so a misspelt price (`input_cost_per_1K`) never silently becomes "no price".
+ * are refused, so a misspelt price (`input_cost_per_1K`) never silently becomes "no price"; an
+ * `id` is accepted and ignored, so listed entries can be imported back.
  */
 export const priceEntryInputSchema = z.strictObject({
+  id: z.number().optional(),
   provider_id: z.string().min(1).max(128),
   model: z.string().min(1).max(256).nullable().default(null),
   input_cost_per_1k: pricePer1k.default(null),

@@ -22,7 +22,9 @@ interface PricePair {
  * the latest `effective_at`); with none in force, the cheapest input and output prices of the
  * provider's entries apply. A cost too large to store (past 2^63−1 nanos) is left unpriced.
  *
- * @example priceEvent({ ts: 0, provider_id: 'codex', tool: 'cli', tokens_in: 1000, tokens_out: 0 }, entries)
+ * @example
+ * const event = { ts: 0, provider_id: 'codex', tool: 'cli', tokens_in: 1000, tokens_out: 0 };
+ * priceEvent(event, entries); // 2_000_000n with codex input at 0.002 per 1k
  */
 export function priceEvent(event: PricingSubject, entries: readonly PriceEntry[]): Nanos | null {
   const own = entries.filter((entry) => entry.provider_id === event.provider_id);

@@ -27,7 +27,11 @@ describe('createProviderDirectory', () => {
   });
 
   it('resolves an unknown provider to its id and the balanced lane', () => {
-    expect(createProviderDirectory().resolve('mistral')).toEqual({ id: 'mistral', name: 'mistral', lane: 'balanced' });
+    expect(createProviderDirectory().resolve('mistral')).toEqual({
+      id: 'mistral',
+      name: 'mistral',
+      lane: 'balanced',
+    });
   });
 
   it('takes names and lanes from a manifest', () => {
@@ -38,7 +42,11 @@ describe('createProviderDirectory', () => {
       ],
     });
 
-    expect([directory.resolve('glm46'), directory.resolve('gemini'), directory.resolve('codex')]).toEqual([
+    expect([
+      directory.resolve('glm46'),
+      directory.resolve('gemini'),
+      directory.resolve('codex'),
+    ]).toEqual([
       { id: 'glm46', name: 'Zhipu GLM', lane: 'economy' },
       { id: 'gemini', name: 'Gemini Pro', lane: 'balanced' },
       { id: 'codex', name: 'codex', lane: 'balanced' },
@@ -48,8 +56,16 @@ describe('createProviderDirectory', () => {
   it.each([
     [null, 'providers', 'Invalid input: expected object, received null'],
     [{ providers: 'x' }, 'providers', 'Invalid input: expected array, received string'],
-    [{ providers: [{ id: 'a' }] }, 'providers.0.name', 'Invalid input: expected string, received undefined'],
-    [{ providers: [{ id: '', name: 'A' }] }, 'providers.0.id', 'Too small: expected string to have >=1 characters'],
+    [
+      { providers: [{ id: 'a' }] },
+      'providers.0.name',
+      'Invalid input: expected string, received undefined',
+    ],
+    [
+      { providers: [{ id: '', name: 'A' }] },
+      'providers.0.id',
+      'Too small: expected string to have >=1 characters',
+    ],
     [
       { providers: [{ id: 'a', name: 'A', lane: 'fast' }] },
       'providers.0.lane',
@@ -59,22 +75,35 @@ describe('createProviderDirectory', () => {
     const message = `invalid providers manifest at ${field}: ${reason}`;
 
     expect(() => createProviderDirectory(manifest)).toThrow(
-      expect.objectContaining({ name: 'StoreError', code: 'STORE_INVALID_MANIFEST', field, message }),
+      expect.objectContaining({
+        name: 'StoreError',
+        code: 'STORE_INVALID_MANIFEST',
+        field,
+        message,
+      }),
     );
   });
 });
 
 describe('store providers', () => {
   it('lists the manifest providers and those seen in the data, sorted by id', async () => {
-    const store = openStore(':memory:', { providers: { providers: [{ id: 'codex', name: 'Codex', lane: 'turbo' }] } });
-    await ingestValue(store, [{ provider_id: 'mistral', tool: 'chat', ts: '2025-10-21T10:00:00Z' }]);
+    const store = openStore(':memory:', {
+      providers: { providers: [{ id: 'codex', name: 'Codex', lane: 'turbo' }] },
+    });
+    await ingestValue(store, [
+      { provider_id: 'mistral', tool: 'chat', ts: '2025-10-21T10:00:00Z' },
+    ]);
 
     expect(await store.listProviders()).toEqual([
       { id: 'codex', name: 'Codex', lane: 'turbo' },
       { id: 'mistral', name: 'mistral', lane: 'balanced' },
     ]);
     expect(await store.providersInLane('balanced')).toEqual(['mistral']);
-    expect(await store.resolveProvider('codex')).toEqual({ id: 'codex', name: 'Codex', lane: 'turbo' });
+    expect(await store.resolveProvider('codex')).toEqual({
+      id: 'codex',
+      name: 'Codex',
+      lane: 'turbo',
+    });
     await store.close();
   });
 

@@ -3,7 +3,9 @@ import { StoreError } from './errors.js';
 
 /** Cost lanes a provider belongs to. */
 export const lanes = ['economy', 'balanced', 'turbo'] as const;
+/** One of {@link lanes}. */
 export type Lane = (typeof lanes)[number];
+/** Schema of a lane name, for validating `lane` parameters. */
 export const laneSchema = z.enum(lanes);
 
 /** A provider as reports show it. */
@@ -23,6 +25,7 @@ export const providersManifestSchema = z.object({
     }),
   ),
 });
+/** A parsed providers manifest; see {@link providersManifestSchema}. */
 export type ProvidersManifest = z.infer<typeof providersManifestSchema>;
 
 /** The built-in manifest used when none is given. */
@@ -66,25 +69,36 @@ export interface ProviderDirectory {
  *
  * @throws StoreError `STORE_INVALID_MANIFEST` when the manifest does not match the schema.
  */
-export function createProviderDirectory(manifest: unknown = defaultProvidersManifest): ProviderDirectory {
+export function createProviderDirectory(
+  manifest: unknown = defaultProvidersManifest,
+): ProviderDirectory {
   const parsed = providersManifestSchema.safeParse(manifest);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue?.path.join('.') || 'providers';
     const reason = issue?.message ?? 'is invalid';
-    throw new StoreError('STORE_INVALID_MANIFEST', `invalid providers manifest at ${field}: ${reason}`, {
-      field,
-      cause: parsed.error,
-    });
+    throw new StoreError(
+      'STORE_INVALID_MANIFEST',
+      `invalid providers manifest at ${field}: ${reason}`,
+      {
+        field,
+        cause: parsed.error,
+      },
+    );
   }
 
   const byId = new Map<string, Provider>();
   for (const entry of parsed.data.providers) {
-    byId.set(entry.id, { id: entry.id, name: entry.name, lane: entry.lane ?? deriveLane(entry.id) });
+    byId.set(entry.id, {
+      id: entry.id,
+      name: entry.name,
+      lane: entry.lane ?? deriveLane(entry.id),
+    });
   }
 
   return {
     listed: [...byId.values()],
-    resolve: (providerId) => byId.get(providerId) ?? { id: providerId, name: providerId, lane: 'balanced' },
+    resolve: (providerId) =>
+      byId.get(providerId) ?? { id: providerId, name: providerId, lane: 'balanced' },
   };
 }

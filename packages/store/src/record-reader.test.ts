@@ -67,7 +67,9 @@ describe('readRecords', () => {
   });
 
   it('reads a pretty-printed dataset document with the dataset status default', async () => {
-    const records = await recordsOf('\uFEFF{\r\n  "events": [\r\n    {"a": 1},\r\n    {"b": 2}\r\n  ]\r\n}\r\n');
+    const records = await recordsOf(
+      '\uFEFF{\r\n  "events": [\r\n    {"a": 1},\r\n    {"b": 2}\r\n  ]\r\n}\r\n',
+    );
 
     expect(records).toEqual([
       { line: 1, raw: '{"a":1}', value: { a: 1 }, defaultStatus: 'success' },
@@ -102,7 +104,10 @@ describe('readRecords', () => {
 describe('valueRecords', () => {
   it.each([
     [[{ a: 1 }], [{ line: 1, raw: '{"a":1}', value: { a: 1 }, defaultStatus: undefined }]],
-    [{ events: [{ a: 1 }] }, [{ line: 1, raw: '{"a":1}', value: { a: 1 }, defaultStatus: 'success' }]],
+    [
+      { events: [{ a: 1 }] },
+      [{ line: 1, raw: '{"a":1}', value: { a: 1 }, defaultStatus: 'success' }],
+    ],
     [{ a: 1 }, [{ line: 1, raw: '{"a":1}', value: { a: 1 } }]],
   ])('reads %j', (value, expected) => {
     expect([...valueRecords(value)]).toEqual(expected);

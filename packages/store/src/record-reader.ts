@@ -10,7 +10,10 @@ const DOCUMENT_START = /^(\[|\{\s*$|\{\s*"events"\s*:)/;
  * newline tolerated), or from a JSON document (a dataset `{"events": [...]}` or an array) when the
  * first line opens one. JSONL never needs the whole input in memory; a document does.
  *
- * @example for await (const record of readRecords(createReadStream('events.jsonl'))) console.log(record.line);
+ * @example
+ * for await (const record of readRecords(createReadStream('events.jsonl'))) {
+ *   console.log(record.line, record.value);
+ * }
  */
 export async function* readRecords(input: Readable): AsyncGenerator<SourceRecord> {
   const lines = createInterface({ input, crlfDelay: Infinity });
@@ -86,14 +89,27 @@ function* documentRecords(text: string): Generator<SourceRecord> {
   yield* valueRecords(value, text);
 }
 
-function* elements(values: unknown[], defaultStatus: string | undefined, line?: number): Generator<SourceRecord> {
+function* elements(
+  values: unknown[],
+  defaultStatus: string | undefined,
+  line?: number,
+): Generator<SourceRecord> {
   for (const [index, value] of values.entries()) {
-    yield { line: line ?? index + 1, raw: JSON.stringify(value) ?? String(value), value, defaultStatus };
+    yield {
+      line: line ?? index + 1,
+      raw: JSON.stringify(value) ?? String(value),
+      value,
+      defaultStatus,
+    };
   }
 }
 
 function isDatasetDocument(value: unknown): value is { events: unknown[] } {
-  return typeof value === 'object' && value !== null && Array.isArray((value as { events?: unknown }).events);
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Array.isArray((value as { events?: unknown }).events)
+  );
 }
 
 /** Whether the first line opens a multi-line document, holds a whole array, or is a JSONL line. */

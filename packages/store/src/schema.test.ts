@@ -9,8 +9,14 @@ describe('migrate', () => {
     migrate(db);
     migrate(db);
 
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
-    expect([db.pragma('user_version', { simple: true }), tables]).toEqual([schemaVersion, ['events', 'prices', 'providers_seen']]);
+    const tables = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+      .pluck()
+      .all();
+    expect([db.pragma('user_version', { simple: true }), tables]).toEqual([
+      schemaVersion,
+      ['events', 'prices', 'providers_seen'],
+    ]);
     db.close();
   });
 

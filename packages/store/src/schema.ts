@@ -66,9 +66,13 @@ export function migrate(db: Database.Database): void {
       apply.immediate();
     } catch (cause) {
       const reason = (cause as Error).message;
-      throw new StoreError('STORE_MIGRATION_FAILED', `migration to version ${version + 1} failed: ${reason}`, {
-        cause,
-      });
+      throw new StoreError(
+        'STORE_MIGRATION_FAILED',
+        `migration to version ${version + 1} failed: ${reason}`,
+        {
+          cause,
+        },
+      );
     }
   }
 }

@@ -13,7 +13,15 @@ import type { TelemetryStore } from './telemetry-store.js';
 const datasetText = readFileSync(referenceDatasetUrl, 'utf8');
 const dataset = JSON.parse(datasetText) as { events: Record<string, unknown>[] };
 
-const day = (date: string, runs: number, successes: number, tin: number, tout: number, latency: number, usd: number) => ({
+const day = (
+  date: string,
+  runs: number,
+  successes: number,
+  tin: number,
+  tout: number,
+  latency: number,
+  usd: number,
+) => ({
   day: date,
   run_count: runs,
   success_count: successes,
@@ -96,7 +104,13 @@ describe('seedDataset', () => {
     const result = await seedDataset(store, dataset);
 
     expect(result).toEqual({ inserted: 42, duplicates: 0, rejected: 0, rejections: [] });
-    expect((await store.listPrices()).map((entry) => [entry.provider_id, entry.input_cost_per_1k, entry.output_cost_per_1k])).toEqual([
+    expect(
+      (await store.listPrices()).map((entry) => [
+        entry.provider_id,
+        entry.input_cost_per_1k,
+        entry.output_cost_per_1k,
+      ]),
+    ).toEqual([
       ['gemini', 0.0025, 0.0035],
       ['glm46', 0.0018, 0.0022],
       ['codex', 0.002, 0.0025],
@@ -123,15 +137,21 @@ describe('seedDataset', () => {
   it.each([
     ['2025-10-15', '2025-10-21', 151.45, 72120, 29680],
     ['2025-10-08', '2025-10-14', 162.68, 74635, 30630],
-  ])('totals the sprint window %s … %s to %d USD', async (first, last, usd, tokensIn, tokensOut) => {
-    await seedDataset(store, dataset);
+  ])(
+    'totals the sprint window %s … %s to %d USD',
+    async (first, last, usd, tokensIn, tokensOut) => {
+      await seedDataset(store, dataset);
 
-    const days = await store.dailyTotals({ start: dayStartMs(first), end: dayEndMs(last) });
-    const cost = days.reduce((sum, total) => sum + total.cost_nanos, 0n);
+      const days = await store.dailyTotals({ start: dayStartMs(first), end: dayEndMs(last) });
+      const cost = days.reduce((sum, total) => sum + total.cost_nanos, 0n);
 
-    expect(nanosToUsd(cost)).toBe(usd);
-    expect([days.reduce((sum, total) => sum + total.tokens_in, 0), days.reduce((sum, total) => sum + total.tokens_out, 0)]).toEqual([tokensIn, tokensOut]);
-  });
+      expect(nanosToUsd(cost)).toBe(usd);
+      expect([
+        days.reduce((sum, total) => sum + total.tokens_in, 0),
+        days.reduce((sum, total) => sum + total.tokens_out, 0),
+      ]).toEqual([tokensIn, tokensOut]);
+    },
+  );
 });
 
 describe('reference dataset formats', () => {
@@ -141,7 +161,11 @@ describe('reference dataset formats', () => {
     ['the dataset document text', () => ingestText(store, datasetText)],
     [
       'a JSONL stream',
-      () => ingestStream(store, Readable.from(dataset.events.map((event) => `${JSON.stringify(event)}\n`))),
+      () =>
+        ingestStream(
+          store,
+          Readable.from(dataset.events.map((event) => `${JSON.stringify(event)}\n`)),
+        ),
     ],
   ])('gives the same totals from %s as from the dataset document', async (_format, ingest) => {
     const result = await ingest();

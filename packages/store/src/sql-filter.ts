@@ -68,10 +68,13 @@ function checkFilter(filter: EventFilter): void {
   if (ids !== undefined && !(Array.isArray(ids) && ids.every((id) => typeof id === 'string'))) {
     invalid('providerIds', 'an array of provider ids', ids);
   }
-  if (filter.route !== undefined && typeof filter.route !== 'string') invalid('route', 'text', filter.route);
+  if (filter.route !== undefined && typeof filter.route !== 'string')
+    invalid('route', 'text', filter.route);
 }
 
 function invalid(field: string, expected: string, received: unknown): never {
   const shown = typeof received === 'number' ? String(received) : JSON.stringify(received);
-  throw new StoreError('STORE_INVALID_INPUT', `${field} must be ${expected}, got ${shown}`, { field });
+  throw new StoreError('STORE_INVALID_INPUT', `${field} must be ${expected}, got ${shown}`, {
+    field,
+  });
 }

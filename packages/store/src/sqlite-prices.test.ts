@@ -7,7 +7,11 @@ import { validatePriceEntry } from './sqlite-prices.js';
 import { openStore } from './sqlite-store.js';
 import type { TelemetryStore } from './telemetry-store.js';
 
-const geminiSample = { provider_id: 'gemini', input_cost_per_1k: 0.0025, output_cost_per_1k: 0.0035 };
+const geminiSample = {
+  provider_id: 'gemini',
+  input_cost_per_1k: 0.0025,
+  output_cost_per_1k: 0.0035,
+};
 const geminiFromOct15 = {
   provider_id: 'gemini',
   input_cost_per_1k: 0.004,
@@ -20,9 +24,27 @@ let store: TelemetryStore;
 beforeEach(async () => {
   store = openStore(':memory:');
   await ingestValue(store, [
-    { provider_id: 'gemini', tool: 'gemini.chat', ts: '2025-10-12T10:00:00Z', tokens_in: 1000, tokens_out: 1000 },
-    { provider_id: 'gemini', tool: 'gemini.chat', ts: '2025-10-12T11:00:00Z', tokens_in: 1000, cost_estimated_usd: 9.6 },
-    { provider_id: 'claude', tool: 'claude.chat', ts: '2025-10-12T12:00:00Z', tokens_in: 500, tokens_out: 100 },
+    {
+      provider_id: 'gemini',
+      tool: 'gemini.chat',
+      ts: '2025-10-12T10:00:00Z',
+      tokens_in: 1000,
+      tokens_out: 1000,
+    },
+    {
+      provider_id: 'gemini',
+      tool: 'gemini.chat',
+      ts: '2025-10-12T11:00:00Z',
+      tokens_in: 1000,
+      cost_estimated_usd: 9.6,
+    },
+    {
+      provider_id: 'claude',
+      tool: 'claude.chat',
+      ts: '2025-10-12T12:00:00Z',
+      tokens_in: 500,
+      tokens_out: 100,
+    },
   ]);
 });
 
@@ -42,7 +64,11 @@ describe('store prices', () => {
       [null, null],
     ]);
     const [day] = await store.dailyTotals({});
-    expect([day?.cost_nanos, day?.unpriced_events, day?.tokens_in]).toEqual([9_600_000_000n, 2, 2500]);
+    expect([day?.cost_nanos, day?.unpriced_events, day?.tokens_in]).toEqual([
+      9_600_000_000n,
+      2,
+      2500,
+    ]);
   });
 
   it('re-prices stored events without a reported cost when an entry is added', async () => {
@@ -65,13 +91,19 @@ describe('store prices', () => {
     await store.addPrice(geminiSample);
     await store.addPrice(geminiFromOct15);
     await ingestValue(store, [
-      { provider_id: 'gemini', tool: 'gemini.chat', ts: '2025-10-16T10:00:00Z', tokens_in: 1000, tokens_out: 1000 },
+      {
+        provider_id: 'gemini',
+        tool: 'gemini.chat',
+        ts: '2025-10-16T10:00:00Z',
+        tokens_in: 1000,
+        tokens_out: 1000,
+      },
     ]);
 
     expect(await costs()).toEqual([6_000_000n, 9_600_000_000n, null, 5_000_000n]);
   });
 
-  it('re-prices with the cheapest entry when the entry in force is removed, then unprices', async () => {
+  it('falls back to the cheapest entry when the one in force is removed, then unprices', async () => {
     const undated = await store.addPrice(geminiSample);
     const dated = await store.addPrice(geminiFromOct15);
 
@@ -83,7 +115,12 @@ describe('store prices', () => {
   });
 
   it('prices an event ingested after the entry exists', async () => {
-    await store.addPrice({ provider_id: 'claude', model: 'claude.chat', input_cost_per_1k: 0.003, output_cost_per_1k: 0.015 });
+    await store.addPrice({
+      provider_id: 'claude',
+      model: 'claude.chat',
+      input_cost_per_1k: 0.003,
+      output_cost_per_1k: 0.015,
+    });
 
     expect(await costs()).toEqual([null, 9_600_000_000n, 3_000_000n]);
   });
@@ -93,7 +130,14 @@ describe('store prices', () => {
     await store.addPrice(geminiFromOct15);
 
     expect(await store.listPrices()).toEqual([
-      { id: 1, provider_id: 'gemini', model: null, input_cost_per_1k: 0.0025, output_cost_per_1k: 0.0035, effective_at: null },
+      {
+        id: 1,
+        provider_id: 'gemini',
+        model: null,
+        input_cost_per_1k: 0.0025,
+        output_cost_per_1k: 0.0035,
+        effective_at: null,
+      },
       {
         id: 2,
         provider_id: 'gemini',
@@ -110,7 +154,10 @@ describe('store prices', () => {
   });
 
   it.each([0, -1, 1.5])('throws STORE_INVALID_PRICE for the price id %d', async (id) => {
-    await expect(store.removePrice(id)).rejects.toMatchObject({ code: 'STORE_INVALID_PRICE', field: 'id' });
+    await expect(store.removePrice(id)).rejects.toMatchObject({
+      code: 'STORE_INVALID_PRICE',
+      field: 'id',
+    });
   });
 
   it('sums ten reported costs of 0.1 to exactly 1', async () => {
@@ -131,12 +178,24 @@ describe('store prices', () => {
 
 describe('validatePriceEntry', () => {
   it('converts effective_at to epoch milliseconds and fills the defaults', () => {
-    expect(validatePriceEntry({ provider_id: 'codex', effective_at: '2025-10-15T00:00:00-03:00' })).toEqual({
+    expect(
+      validatePriceEntry({ provider_id: 'codex', effective_at: '2025-10-15T00:00:00-03:00' }),
+    ).toEqual({
       provider_id: 'codex',
       model: null,
       input_cost_per_1k: null,
       output_cost_per_1k: null,
       effective_at: Date.parse('2025-10-15T03:00:00Z'),
+    });
+  });
+
+  it('ignores the id of a listed entry given back as input', () => {
+    expect(validatePriceEntry({ id: 7, provider_id: 'codex', input_cost_per_1k: 0.002 })).toEqual({
+      provider_id: 'codex',
+      model: null,
+      input_cost_per_1k: 0.002,
+      output_cost_per_1k: null,
+      effective_at: null,
     });
   });
 
@@ -162,17 +221,30 @@ describe('validatePriceEntry', () => {
   });
 
   it.each([
-    [{ provider_id: 'codex', effective_at: '2025-02-30T00:00:00Z' }, 'effective_at: impossible date 2025-02-30'],
-    [{ provider_id: 'codex', input_cost_per_1k: -1 }, 'input_cost_per_1k: Too small: expected number to be >=0'],
-    [{ provider_id: 'codex', input_cost_per_1K: 0.1 }, 'input_cost_per_1K: is not a price entry field'],
+    [
+      { provider_id: 'codex', effective_at: '2025-02-30T00:00:00Z' },
+      'effective_at: impossible date 2025-02-30',
+    ],
+    [
+      { provider_id: 'codex', input_cost_per_1k: -1 },
+      'input_cost_per_1k: Too small: expected number to be >=0',
+    ],
+    [
+      { provider_id: 'codex', input_cost_per_1K: 0.1 },
+      'input_cost_per_1K: is not a price entry field',
+    ],
   ])('says what was wrong with %j', (input, message) => {
-    expect(() => validatePriceEntry(input as PriceEntryInput)).toThrow(`invalid price entry: ${message}`);
+    expect(() => validatePriceEntry(input as PriceEntryInput)).toThrow(
+      `invalid price entry: ${message}`,
+    );
   });
 
   it('refuses a bad entry through addPrice without storing it', async () => {
     const store = openStore(':memory:');
 
-    await expect(store.addPrice({ provider_id: 'codex', input_cost_per_1k: -1 })).rejects.toMatchObject({
+    await expect(
+      store.addPrice({ provider_id: 'codex', input_cost_per_1k: -1 }),
+    ).rejects.toMatchObject({
       code: 'STORE_INVALID_PRICE',
       field: 'input_cost_per_1k',
     });

@@ -12,7 +12,10 @@ export class SqlitePrices {
 
   list(): PriceEntry[] {
     return this.db
-      .prepare('SELECT id, provider_id, model, input_cost_per_1k, output_cost_per_1k, effective_at FROM prices ORDER BY id')
+      .prepare(
+        `SELECT id, provider_id, model, input_cost_per_1k, output_cost_per_1k, effective_at
+         FROM prices ORDER BY id`,
+      )
       .all() as PriceRow[];
   }
 
@@ -24,7 +27,13 @@ export class SqlitePrices {
           `INSERT INTO prices (provider_id, model, input_cost_per_1k, output_cost_per_1k, effective_at)
            VALUES (?, ?, ?, ?, ?)`,
         )
-        .run(entry.provider_id, entry.model, entry.input_cost_per_1k, entry.output_cost_per_1k, entry.effective_at);
+        .run(
+          entry.provider_id,
+          entry.model,
+          entry.input_cost_per_1k,
+          entry.output_cost_per_1k,
+          entry.effective_at,
+        );
       this.reprice(entry.provider_id);
       return { id: Number(info.lastInsertRowid), ...entry };
     });
@@ -33,7 +42,11 @@ export class SqlitePrices {
 
   remove(id: number): boolean {
     if (!Number.isSafeInteger(id) || id < 1) {
-      throw new StoreError('STORE_INVALID_PRICE', `price id must be a positive whole number, got ${id}`, { field: 'id' });
+      throw new StoreError(
+        'STORE_INVALID_PRICE',
+        `price id must be a positive whole number, got ${id}`,
+        { field: 'id' },
+      );
     }
     const remove = this.db.transaction(() => {
       const row = this.db.prepare('SELECT provider_id FROM prices WHERE id = ?').get(id) as
@@ -55,7 +68,14 @@ export class SqlitePrices {
         `SELECT seq, ts, provider_id, tool, tokens_in, tokens_out FROM events
          WHERE provider_id = ? AND cost_reported IS NULL`,
       )
-      .all(providerId) as { seq: number; ts: number; provider_id: string; tool: string; tokens_in: number; tokens_out: number }[];
+      .all(providerId) as {
+      seq: number;
+      ts: number;
+      provider_id: string;
+      tool: string;
+      tokens_in: number;
+      tokens_out: number;
+    }[];
     const update = this.db.prepare('UPDATE events SET cost_nanos = ? WHERE seq = ?');
     for (const event of events) update.run(priceEvent(event, entries), event.seq);
   }
@@ -72,20 +92,24 @@ export function validatePriceEntry(input: PriceEntryInput): Omit<PriceEntry, 'id
     const issue = parsed.error.issues[0];
     const unknownKey = issue?.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
     const field = unknownKey ?? (issue?.path.join('.') || 'price');
-    const reason = unknownKey ? 'is not a price entry field' : (issue?.message ?? 'is invalid');
+    const reason = unknownKey ? 'is not a price entry field' : issue?.message ?? 'is invalid';
     throw new StoreError('STORE_INVALID_PRICE', `invalid price entry: ${field}: ${reason}`, {
       field,
       cause: parsed.error,
     });
   }
 
-  const { effective_at: effectiveText, ...rest } = parsed.data;
+  const { id: _ignored, effective_at: effectiveText, ...rest } = parsed.data;
   if (effectiveText === null) return { ...rest, effective_at: null };
   const effective = parseInstant(effectiveText);
   if (!effective.ok) {
-    throw new StoreError('STORE_INVALID_PRICE', `invalid price entry: effective_at: ${effective.reason}`, {
-      field: 'effective_at',
-    });
+    throw new StoreError(
+      'STORE_INVALID_PRICE',
+      `invalid price entry: effective_at: ${effective.reason}`,
+      {
+        field: 'effective_at',
+      },
+    );
   }
   return { ...rest, effective_at: effective.ms };
 }

@@ -34,7 +34,10 @@ export class SqliteQueries {
 
   dataSpan(filter: EventFilter): DataSpan | null {
     const where = filterCondition(filter);
-    const row = this.get(`SELECT MIN(ts) AS first, MAX(ts) AS last FROM events ${where.sql}`, where.params);
+    const row = this.get(
+      `SELECT MIN(ts) AS first, MAX(ts) AS last FROM events ${where.sql}`,
+      where.params,
+    );
     if (row?.['first'] === null || row?.['first'] === undefined) return null;
     return { first: formatDay(Number(row['first'])), last: formatDay(Number(row['last'])) };
   }
@@ -42,7 +45,10 @@ export class SqliteQueries {
   dailyTotals(filter: EventFilter): DailyTotal[] {
     const where = filterCondition(filter);
     const sql = `SELECT ts / ${DAY} AS day, ${TOTALS} FROM events ${where.sql} GROUP BY 1 ORDER BY 1`;
-    return this.all(sql, where.params).map((row) => ({ day: formatDay(Number(row['day']) * DAY), ...totals(row) }));
+    return this.all(sql, where.params).map((row) => ({
+      day: formatDay(Number(row['day']) * DAY),
+      ...totals(row),
+    }));
   }
 
   dailyProviderTotals(filter: EventFilter): DailyProviderTotal[] {
@@ -82,7 +88,11 @@ export class SqliteQueries {
   eventsPage(filter: EventFilter, after: StoredEvent | undefined, size: number): StoredEvent[] {
     const base = filterCondition(filter);
     const where = after
-      ? andCondition(base, '(ts, provider_id, seq) > (?, ?, ?)', [after.ts, after.provider_id, after.seq])
+      ? andCondition(base, '(ts, provider_id, seq) > (?, ?, ?)', [
+          after.ts,
+          after.provider_id,
+          after.seq,
+        ])
       : base;
     const sql = `SELECT ${EVENT_COLUMNS} FROM events ${where.sql} ORDER BY ts, provider_id, seq LIMIT ?`;
     return this.all(sql, [...where.params, size]).map(toStoredEvent);
@@ -98,7 +108,9 @@ export class SqliteQueries {
 
   countEvents(filter: EventFilter): number {
     const where = filterCondition(filter);
-    return Number(this.get(`SELECT COUNT(*) AS count FROM events ${where.sql}`, where.params)?.['count'] ?? 0);
+    return Number(
+      this.get(`SELECT COUNT(*) AS count FROM events ${where.sql}`, where.params)?.['count'] ?? 0,
+    );
   }
 
   seenProviders(): string[] {
@@ -150,7 +162,8 @@ function toStoredEvent(row: Row): StoredEvent {
     tokens_out: Number(row['tokens_out']),
     duration_ms: Number(row['duration_ms']),
     status: String(row['status']),
-    cost_estimated_usd: row['cost_estimated_usd'] === null ? null : Number(row['cost_estimated_usd']),
+    cost_estimated_usd:
+      row['cost_estimated_usd'] === null ? null : Number(row['cost_estimated_usd']),
     cost_nanos: row['cost_nanos'] === null ? null : BigInt(row['cost_nanos'] as bigint),
     metadata: String(row['metadata']),
     experiment_cohort: optionalText('experiment_cohort'),

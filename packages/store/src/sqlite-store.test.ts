@@ -33,7 +33,10 @@ describe('openStore', () => {
     await openStore(path).close();
 
     const db = new Database(path, { readonly: true });
-    const state = [db.pragma('user_version', { simple: true }), db.pragma('journal_mode', { simple: true })];
+    const state = [
+      db.pragma('user_version', { simple: true }),
+      db.pragma('journal_mode', { simple: true }),
+    ];
     db.close();
 
     expect([schemaVersion, state]).toEqual([1, [1, 'wal']]);
@@ -89,11 +92,64 @@ describe('store queries', () => {
   beforeEach(async () => {
     store = openStore(':memory:');
     await ingestValue(store, [
-      { provider_id: 'gemini', tool: 'g', route: 'balanced', ts: '2025-10-20T23:59:59.999Z', tokens_in: 10, tokens_out: 1, duration_ms: 100, status: 'ok', cost_estimated_usd: 0.5, metadata: { consumer: 'growth' } },
-      { provider_id: 'codex', tool: 'c', ts: '2025-10-21T00:00:00Z', tokens_in: 20, tokens_out: 2, duration_ms: 200, status: 'failed', cost_estimated_usd: 0.25, metadata: { project: 'old' } },
-      { provider_id: 'codex', tool: 'c', route: 'default', ts: '2025-10-21T12:00:00Z', tokens_in: 30, tokens_out: 3, duration_ms: 300, status: 'success', metadata: { project: 'atlas' } },
-      { provider_id: 'gemini', tool: 'g', route: 'balanced', ts: '2025-10-21T12:00:00Z', tokens_in: 40, tokens_out: 4, duration_ms: 400, status: 'success', cost_estimated_usd: 1.25, metadata: { consumer: 'first' } },
-      { provider_id: 'gemini', tool: 'g', route: 'balanced', ts: '2025-10-21T12:00:00Z', tokens_in: 50, tokens_out: 5, duration_ms: 500, status: 'retry', cost_estimated_usd: 2, metadata: { consumer: 'second' } },
+      {
+        provider_id: 'gemini',
+        tool: 'g',
+        route: 'balanced',
+        ts: '2025-10-20T23:59:59.999Z',
+        tokens_in: 10,
+        tokens_out: 1,
+        duration_ms: 100,
+        status: 'ok',
+        cost_estimated_usd: 0.5,
+        metadata: { consumer: 'growth' },
+      },
+      {
+        provider_id: 'codex',
+        tool: 'c',
+        ts: '2025-10-21T00:00:00Z',
+        tokens_in: 20,
+        tokens_out: 2,
+        duration_ms: 200,
+        status: 'failed',
+        cost_estimated_usd: 0.25,
+        metadata: { project: 'old' },
+      },
+      {
+        provider_id: 'codex',
+        tool: 'c',
+        route: 'default',
+        ts: '2025-10-21T12:00:00Z',
+        tokens_in: 30,
+        tokens_out: 3,
+        duration_ms: 300,
+        status: 'success',
+        metadata: { project: 'atlas' },
+      },
+      {
+        provider_id: 'gemini',
+        tool: 'g',
+        route: 'balanced',
+        ts: '2025-10-21T12:00:00Z',
+        tokens_in: 40,
+        tokens_out: 4,
+        duration_ms: 400,
+        status: 'success',
+        cost_estimated_usd: 1.25,
+        metadata: { consumer: 'first' },
+      },
+      {
+        provider_id: 'gemini',
+        tool: 'g',
+        route: 'balanced',
+        ts: '2025-10-21T12:00:00Z',
+        tokens_in: 50,
+        tokens_out: 5,
+        duration_ms: 500,
+        status: 'retry',
+        cost_estimated_usd: 2,
+        metadata: { consumer: 'second' },
+      },
     ]);
   });
 
@@ -101,8 +157,26 @@ describe('store queries', () => {
 
   it('totals each UTC day', async () => {
     expect(await store.dailyTotals({})).toEqual([
-      { day: '2025-10-20', run_count: 1, success_count: 1, tokens_in: 10, tokens_out: 1, latency_sum_ms: 100, cost_nanos: 500_000_000n, unpriced_events: 0 },
-      { day: '2025-10-21', run_count: 4, success_count: 2, tokens_in: 140, tokens_out: 14, latency_sum_ms: 1400, cost_nanos: 3_500_000_000n, unpriced_events: 1 },
+      {
+        day: '2025-10-20',
+        run_count: 1,
+        success_count: 1,
+        tokens_in: 10,
+        tokens_out: 1,
+        latency_sum_ms: 100,
+        cost_nanos: 500_000_000n,
+        unpriced_events: 0,
+      },
+      {
+        day: '2025-10-21',
+        run_count: 4,
+        success_count: 2,
+        tokens_in: 140,
+        tokens_out: 14,
+        latency_sum_ms: 1400,
+        cost_nanos: 3_500_000_000n,
+        unpriced_events: 1,
+      },
     ]);
   });
 
@@ -119,10 +193,28 @@ describe('store queries', () => {
   it('totals each provider route with its latest run, ties broken by ingestion order', async () => {
     const rows = await store.routeTotals({});
 
-    expect(rows.map((row) => [row.provider_id, row.route, row.run_count, row.cost_nanos, row.unpriced_events, row.latest_ts, row.latest_metadata])).toEqual([
+    expect(
+      rows.map((row) => [
+        row.provider_id,
+        row.route,
+        row.run_count,
+        row.cost_nanos,
+        row.unpriced_events,
+        row.latest_ts,
+        row.latest_metadata,
+      ]),
+    ).toEqual([
       ['codex', null, 1, 250_000_000n, 0, at('2025-10-21T00:00:00Z'), { project: 'old' }],
       ['codex', 'default', 1, 0n, 1, at('2025-10-21T12:00:00Z'), { project: 'atlas' }],
-      ['gemini', 'balanced', 3, 3_750_000_000n, 0, at('2025-10-21T12:00:00Z'), { consumer: 'second' }],
+      [
+        'gemini',
+        'balanced',
+        3,
+        3_750_000_000n,
+        0,
+        at('2025-10-21T12:00:00Z'),
+        { consumer: 'second' },
+      ],
     ]);
   });
 
@@ -143,7 +235,10 @@ describe('store queries', () => {
 
   it('spans the first and last day with data, or null without events', async () => {
     expect(await store.dataSpan({})).toEqual({ first: '2025-10-20', last: '2025-10-21' });
-    expect(await store.dataSpan({ providerIds: ['codex'] })).toEqual({ first: '2025-10-21', last: '2025-10-21' });
+    expect(await store.dataSpan({ providerIds: ['codex'] })).toEqual({
+      first: '2025-10-21',
+      last: '2025-10-21',
+    });
     expect(await store.dataSpan({ providerIds: ['claude'] })).toBeNull();
   });
 
@@ -166,16 +261,25 @@ describe('store queries', () => {
     const end = second.at(-1);
     const third = await store.listRuns({}, 2, end && { ts: end.ts, seq: end.seq });
 
-    expect([first, second, third].map((page) => page.map((event) => event.seq))).toEqual([[5, 4], [3, 2], [1]]);
+    expect([first, second, third].map((page) => page.map((event) => event.seq))).toEqual([
+      [5, 4],
+      [3, 2],
+      [1],
+    ]);
   });
 
   it('throws STORE_QUERY_FAILED once closed, and closes twice without failing', async () => {
     await store.close();
     await store.close();
 
-    await expect(store.countEvents({})).rejects.toMatchObject({ name: 'StoreError', code: 'STORE_QUERY_FAILED' });
+    await expect(store.countEvents({})).rejects.toMatchObject({
+      name: 'StoreError',
+      code: 'STORE_QUERY_FAILED',
+    });
     await expect(store.insertEvents([])).resolves.toEqual({ inserted: 0, duplicates: 0 });
-    await expect(ingestValue(store, [{ provider_id: 'codex', tool: 'a', ts: '2025-10-21T10:00:00Z' }])).rejects.toMatchObject({
+    await expect(
+      ingestValue(store, [{ provider_id: 'codex', tool: 'a', ts: '2025-10-21T10:00:00Z' }]),
+    ).rejects.toMatchObject({
       code: 'STORE_QUERY_FAILED',
     });
     await expect(store.listPrices()).rejects.toMatchObject({ code: 'STORE_QUERY_FAILED' });
@@ -195,7 +299,9 @@ describe('store iteration', () => {
     await ingestValue(store, records);
 
     const events = await collectEvents(store);
-    const keys = events.map((event) => `${event.ts}|${event.provider_id}|${String(event.seq).padStart(5, '0')}`);
+    const keys = events.map(
+      (event) => `${event.ts}|${event.provider_id}|${String(event.seq).padStart(5, '0')}`,
+    );
 
     expect([events.length, new Set(events.map((event) => event.seq)).size]).toEqual([4_500, 4_500]);
     expect(keys).toEqual([...keys].sort());
@@ -207,14 +313,27 @@ describe('store limits', () => {
   it('sums very large reported costs exactly', async () => {
     const store = openStore(':memory:');
     await ingestValue(store, [
-      { provider_id: 'codex', tool: 'a', ts: '2025-10-21T10:00:00Z', cost_estimated_usd: 9_000_000_000.5 },
-      { provider_id: 'codex', tool: 'b', ts: '2025-10-21T11:00:00Z', cost_estimated_usd: 9_000_000_000.25 },
+      {
+        provider_id: 'codex',
+        tool: 'a',
+        ts: '2025-10-21T10:00:00Z',
+        cost_estimated_usd: 9_000_000_000.5,
+      },
+      {
+        provider_id: 'codex',
+        tool: 'b',
+        ts: '2025-10-21T11:00:00Z',
+        cost_estimated_usd: 9_000_000_000.25,
+      },
     ]);
 
     const [day] = await store.dailyTotals({});
     const [route] = await store.routeTotals({});
 
-    expect([day?.cost_nanos, route?.cost_nanos]).toEqual([18_000_000_000_750_000_000n, 18_000_000_000_750_000_000n]);
+    expect([day?.cost_nanos, route?.cost_nanos]).toEqual([
+      18_000_000_000_750_000_000n,
+      18_000_000_000_750_000_000n,
+    ]);
     await store.close();
   });
 
@@ -226,7 +345,11 @@ describe('store limits', () => {
       { provider_id: 'codex', tool: 'b', ts: '2025-10-21T11:00:00Z', cost_estimated_usd: 1 },
     ]);
 
-    expect([result.inserted, result.rejected, result.rejections[0]?.field]).toEqual([1, 1, 'cost_estimated_usd']);
+    expect([result.inserted, result.rejected, result.rejections[0]?.field]).toEqual([
+      1,
+      1,
+      'cost_estimated_usd',
+    ]);
     await store.close();
   });
 
@@ -239,7 +362,10 @@ describe('store limits', () => {
       { provider_id: 'codex', tool: 'b', ts: '2025-10-21T11:00:00Z', tokens_in: 1000 },
     ]);
 
-    expect((await collectEvents(store)).map((event) => event.cost_nanos)).toEqual([null, 1_000_000_000_000_000n]);
+    expect((await collectEvents(store)).map((event) => event.cost_nanos)).toEqual([
+      null,
+      1_000_000_000_000_000n,
+    ]);
     await store.close();
   });
 });
@@ -248,12 +374,20 @@ describe('store query input', () => {
   it.each([
     [{ start: Number.NaN }, 'start', 'start must be epoch milliseconds, got NaN'],
     [{ end: Number.POSITIVE_INFINITY }, 'end', 'end must be epoch milliseconds, got Infinity'],
-    [{ providerIds: 'codex' }, 'providerIds', 'providerIds must be an array of provider ids, got "codex"'],
+    [
+      { providerIds: 'codex' },
+      'providerIds',
+      'providerIds must be an array of provider ids, got "codex"',
+    ],
     [{ route: 7 }, 'route', 'route must be text, got 7'],
   ])('throws STORE_INVALID_INPUT for the filter %j', async (filter, field, message) => {
     const store = openStore(':memory:');
 
-    await expect(store.countEvents(filter as never)).rejects.toMatchObject({ code: 'STORE_INVALID_INPUT', field, message });
+    await expect(store.countEvents(filter as never)).rejects.toMatchObject({
+      code: 'STORE_INVALID_INPUT',
+      field,
+      message,
+    });
     await store.close();
   });
 
@@ -265,7 +399,10 @@ describe('store query input', () => {
   ])('throws STORE_INVALID_INPUT for the runs page %d after %j', async (limit, after, field) => {
     const store = openStore(':memory:');
 
-    await expect(store.listRuns({}, limit, after)).rejects.toMatchObject({ code: 'STORE_INVALID_INPUT', field });
+    await expect(store.listRuns({}, limit, after)).rejects.toMatchObject({
+      code: 'STORE_INVALID_INPUT',
+      field,
+    });
     await store.close();
   });
 });

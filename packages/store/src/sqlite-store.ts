@@ -16,7 +16,12 @@ import { SqliteQueries } from './sqlite-queries.js';
 import { SqliteWriter } from './sqlite-writer.js';
 import type { EventInsert, InsertOutcome, TelemetryStore } from './telemetry-store.js';
 import type { PriceEntry, PriceEntryInput } from './price-entry.js';
-import { createProviderDirectory, type Lane, type Provider, type ProviderDirectory } from './providers.js';
+import {
+  createProviderDirectory,
+  type Lane,
+  type Provider,
+  type ProviderDirectory,
+} from './providers.js';
 import { migrate } from './schema.js';
 
 /** Options of {@link openStore}. */
@@ -146,7 +151,7 @@ class SqliteStore implements TelemetryStore {
     if (this.db.open) this.db.close();
   }
 
-  /** Runs a statement, turning a driver failure into `STORE_QUERY_FAILED` (SQLite's code kept as cause). */
+  /** Runs a statement; a driver failure becomes `STORE_QUERY_FAILED`, SQLite's error its cause. */
   private guard<T>(query: () => T): T {
     try {
       return query();

@@ -11,10 +11,7 @@ export class SqliteWriter {
   private readonly insertProvider: Database.Statement;
   private readonly insertBatch: (events: readonly EventInsert[]) => InsertOutcome;
 
-  constructor(
-    db: Database.Database,
-    private readonly prices: SqlitePrices,
-  ) {
+  constructor(db: Database.Database, private readonly prices: SqlitePrices) {
     this.insertEvent = db.prepare(
       `INSERT INTO events (identity, ts, provider_id, tool, route, tokens_in, tokens_out, duration_ms,
          status, cost_reported, cost_nanos, metadata, experiment_cohort, experiment_tag, source_file,
@@ -22,7 +19,9 @@ export class SqliteWriter {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (identity) DO NOTHING`,
     );
-    this.insertProvider = db.prepare('INSERT OR IGNORE INTO providers_seen (provider_id) VALUES (?)');
+    this.insertProvider = db.prepare(
+      'INSERT OR IGNORE INTO providers_seen (provider_id) VALUES (?)',
+    );
     const batch = db.transaction((events: readonly EventInsert[]) => this.write(events));
     // IMMEDIATE takes the write lock at the start, so two writers queue on the busy timeout
     // instead of failing with SQLITE_BUSY when a read lock would need upgrading.
@@ -41,7 +40,9 @@ export class SqliteWriter {
 
     for (const event of events) {
       const cost =
-        event.cost_estimated_usd === null ? priceEvent(event, entries) : usdToNanos(event.cost_estimated_usd);
+        event.cost_estimated_usd === null
+          ? priceEvent(event, entries)
+          : usdToNanos(event.cost_estimated_usd);
       const info = this.insertEvent.run(
         identityKey(event),
         event.ts,

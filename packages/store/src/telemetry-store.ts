@@ -24,7 +24,8 @@ export interface TelemetryStore extends ReportSource, PriceBook {
   resolveProvider(providerId: string): Promise<Provider>;
   /**
    * Stores a batch in one write transaction taken up front; events whose identity is already
-   * stored are counted as duplicates. Missing costs are priced from the price book.
+   * stored are counted as duplicates. Missing costs are priced from the price book. Rejects with
+   * StoreError `STORE_QUERY_FAILED` when the database fails (the batch is then not stored).
    */
   insertEvents(events: readonly EventInsert[]): Promise<InsertOutcome>;
   /** Releases the connection; idempotent. */
