@@ -9,7 +9,8 @@ export async function runCli(argv: readonly string[], io: CommandIo): Promise<nu
     return io.exitCode;
   } catch (error) {
     const { exitCode, message } = describeFailure(error);
-    if (message !== null) io.err.write(`finops: ${message}\n`);
+    // One line, even when a message quotes input text that holds line breaks.
+    if (message !== null) io.err.write(`finops: ${message.replace(/\s*[\r\n]+\s*/g, ' ')}\n`);
     return exitCode;
   }
 }

@@ -51,7 +51,6 @@ function formatCell(value: unknown, kind: NonNullable<Column<unknown>['kind']>):
 export function formatMoney(value: number): string {
   const sign = value < 0 ? '−' : '';
   const amount = Math.abs(value);
-  const digits = amount !== 0 && amount < 0.01 ? 6 : 2;
-  const text = amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: digits });
+  const text = amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 6 });
   return `${sign}$${text}`;
 }

@@ -10,6 +10,7 @@ import {
 } from '@finops/reports';
 import type { EventFilter, ReportSource } from '@finops/store';
 import { renderExport } from './render-export.js';
+import { renderReportPage } from './report-page.js';
 
 /** Everything the evidence documents are computed from. */
 export interface EvidenceContext {
@@ -47,6 +48,10 @@ export const evidenceDocuments: readonly EvidenceDocument[] = [
   {
     fileName: 'telemetry_export.html',
     render: ({ source, filter }) => renderExport('html', source.iterateEvents(filter), { filters: filter }),
+  },
+  {
+    fileName: 'telemetry_report.html',
+    render: ({ source, params }) => renderReportPage(source, params),
   },
 ];
 

@@ -23,6 +23,9 @@ export {
 } from './export-row.js';
 export { renderHtml, type RenderHtmlOptions } from './html-document.js';
 export { renderJson } from './json-document.js';
+export { buildCostChart, type CostChart, type CostChartSeries } from './cost-chart.js';
+export { loadReportPage, renderReportHtml, renderReportPage } from './report-page.js';
+export type { ReportPageData } from './report-page-view.js';
 export { renderExport, type RenderExportOptions } from './render-export.js';
 export { writeExport, type WriteExportOptions, type WriteExportResult } from './write-export.js';
 export {

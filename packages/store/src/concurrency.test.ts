@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -49,9 +49,14 @@ interface WriterOutcome {
   stderr: string;
 }
 
+/** Children still running, stopped by id after the tests if a timeout left any behind. */
+const running = new Set<ChildProcess>();
+
 function runNode(script: string, ...args: string[]): Promise<WriterOutcome> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [script, ...args]);
+    running.add(child);
+    child.on('exit', () => running.delete(child));
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -90,6 +95,7 @@ describe('store under concurrency', () => {
   }, BUILD_TIMEOUT_MS);
 
   afterAll(() => {
+    for (const child of running) child.kill();
     temp?.remove();
     if (bundleDir) rmSync(bundleDir, { recursive: true, force: true });
   });

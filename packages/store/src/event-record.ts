@@ -1,5 +1,6 @@
 import { canonicalJson } from './canonical-json.js';
 import {
+  fail,
   pickFirst,
   readCost,
   readDuration,
@@ -83,8 +84,9 @@ export function normalizeEventRecord(
   raw: unknown,
   options: NormalizeOptions = {},
 ): NormalizeResult {
-  if (!isObject(raw))
+  if (!isObject(raw)) {
     return { ok: false, field: null, reason: `expected a JSON object, got ${show(raw)}` };
+  }
 
   const metadata = pickObject(raw, fieldSynonyms.metadata) ?? {};
   const containers = experimentContainers.map((key) => raw[key]).filter(isObject);
@@ -123,8 +125,9 @@ export function normalizeEventRecord(
       },
     };
   } catch (error) {
-    if (error instanceof FieldRejected)
+    if (error instanceof FieldRejected) {
       return { ok: false, field: error.field, reason: error.reason };
+    }
     throw error;
   }
 }
@@ -140,20 +143,18 @@ function take<T>(field: string, result: FieldResult<T>): T {
 }
 
 function readTimestamp(value: unknown): FieldResult<number> {
-  if (value === undefined) return { ok: false, reason: 'is required' };
-  if (typeof value !== 'string')
-    return { ok: false, reason: `expected an ISO 8601 text, got ${show(value)}` };
+  if (value === undefined) return fail('is required');
+  if (typeof value !== 'string') return fail(`expected an ISO 8601 text, got ${show(value)}`);
   const instant = parseInstant(value);
   if (!instant.ok) return instant;
-  if (instant.ms < EARLIEST_MS)
-    return { ok: false, reason: `is before 1970-01-01: ${show(value)}` };
+  if (instant.ms < EARLIEST_MS) return fail(`is before 1970-01-01: ${show(value)}`);
   return { ok: true, value: instant.ms };
 }
 
 function readStatus(value: unknown, fallback: string): FieldResult<string> {
   if (value === undefined) return { ok: true, value: fallback };
   if (typeof value !== 'string' && typeof value !== 'number') {
-    return { ok: false, reason: `expected text, got ${show(value)}` };
+    return fail(`expected text, got ${show(value)}`);
   }
   return { ok: true, value: normalizeStatus(String(value)) };
 }

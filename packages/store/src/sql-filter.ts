@@ -68,8 +68,8 @@ function checkFilter(filter: EventFilter): void {
   if (ids !== undefined && !(Array.isArray(ids) && ids.every((id) => typeof id === 'string'))) {
     invalid('providerIds', 'an array of provider ids', ids);
   }
-  if (filter.route !== undefined && typeof filter.route !== 'string')
-    invalid('route', 'text', filter.route);
+  const route: unknown = filter.route;
+  if (route !== undefined && typeof route !== 'string') invalid('route', 'text', route);
 }
 
 function invalid(field: string, expected: string, received: unknown): never {
