@@ -6,6 +6,7 @@ import { eventsRoute } from './events-route.js';
 import { exportRoute } from './export-route.js';
 import { ApiError, toErrorResponse } from './http-errors.js';
 import { buildOpenApiDocument } from './openapi.js';
+import { reportPageRoute } from './report-page-route.js';
 import { reportRoutes } from './report-routes.js';
 
 /** Options of {@link createApp}. */
@@ -43,6 +44,7 @@ export function createApp(options: CreateAppOptions): Hono {
 
   const api = new Hono();
   api.route('/', reportRoutes(options.store));
+  api.route('/', reportPageRoute(options.store));
   api.route('/', exportRoute(options.store, now));
   if (options.ingestToken) {
     api.route('/', eventsRoute(options.store, { token: options.ingestToken, maxBodyBytes: options.maxBodyBytes ?? 10 * 1024 * 1024, now }));

@@ -36,6 +36,17 @@ export const routeDocs: readonly RouteDoc[] = [
   { method: 'get', path: '/openapi.json', summary: 'This document', ok: { description: 'OpenAPI 3.1 document', content: { 'application/json': null } }, errors: [] },
   { method: 'get', path: '/api/v1/telemetry/finops/sprints', summary: 'Sprint reports, newest first', query: reportQuerySchema, ok: { description: 'Sprint reports', content: json(reportDocumentSchema(sprintReportSchema)) }, errors: [400] },
   { method: 'get', path: '/api/v1/telemetry/finops/pull-requests', summary: 'Pull-request reports per provider route, highest cost first', query: reportQuerySchema, ok: { description: 'Pull-request reports', content: json(reportDocumentSchema(pullRequestReportSchema)) }, errors: [400] },
+  {
+    method: 'get',
+    path: '/api/v1/telemetry/finops/report.html',
+    summary: 'FinOps report page: sprint and pull-request reports and a daily cost chart',
+    query: reportQuerySchema,
+    ok: {
+      description: 'One self-contained UTF-8 HTML page: no script, no external resource',
+      content: { 'text/html': z.string() },
+    },
+    errors: [400],
+  },
   { method: 'get', path: '/api/v1/telemetry/timeseries', summary: 'Totals per UTC day and provider', query: filterQuerySchema, ok: { description: 'Daily points', content: json(reportDocumentSchema(timeseriesPointSchema)) }, errors: [400] },
   { method: 'get', path: '/api/v1/telemetry/pareto', summary: 'Provider routes, highest cost first', query: filterQuerySchema, ok: { description: 'Routes by cost', content: json(reportDocumentSchema(paretoEntrySchema)) }, errors: [400] },
   { method: 'get', path: '/api/v1/telemetry/runs', summary: 'Events newest first, cursor paging', query: runsQuerySchema, ok: { description: 'One page of runs', content: json(runsPageSchema) }, errors: [400] },

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
 import { runCli } from './run-cli.js';
 
 /** The reference dataset of the replaced system, read in place (never copied into the repo). */
@@ -95,10 +96,24 @@ export function ensureCliBuilt(): void {
   execFileSync('pnpm', ['build'], { cwd: repoRoot, stdio: 'ignore', timeout: 170_000 });
 }
 
-/** A fresh temporary directory and the function that removes it. */
-export function makeTempDir(prefix: string): { dir: string; remove: () => void } {
-  const dir = mkdtempSync(join(tmpdir(), `finops-cli-${prefix}-`));
-  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+/**
+ * A temporary directory for the tests of the calling `describe`: made (mkdtemp) before them and
+ * removed after them, so merely collecting the tests touches no disk.
+ */
+export function useTempDir(prefix: string): { readonly dir: string } {
+  let dir: string | undefined;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), `finops-cli-${prefix}-`));
+  });
+  afterAll(() => {
+    if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+  });
+  return {
+    get dir() {
+      if (dir === undefined) throw new Error('the temporary directory exists only while tests run');
+      return dir;
+    },
+  };
 }
 
 /** Seeds the reference dataset and the sample prices into a new database file. */

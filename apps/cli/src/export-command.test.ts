@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApp } from '@finops/api';
 import { openStore } from '@finops/store';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTempDir, runFinops, seedReferenceDatabase } from './_cli.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runFinops, seedReferenceDatabase, useTempDir } from './_cli.js';
 
 const CSV_HEADER =
   'timestamp,provider_id,tool,route,status,tokens_in,tokens_out,duration_ms,cost_estimated_usd,' +
@@ -21,11 +21,13 @@ async function apiExport(dbPath: string, query: Record<string, string>): Promise
 }
 
 describe('finops export', () => {
-  const temp = makeTempDir('export');
-  const db = join(temp.dir, 'ref.db');
+  const temp = useTempDir('export');
+  let db = '';
 
-  beforeAll(() => seedReferenceDatabase(db));
-  afterAll(() => temp.remove());
+  beforeAll(async () => {
+    db = join(temp.dir, 'ref.db');
+    await seedReferenceDatabase(db);
+  });
 
   it.each([
     ['csv', []],

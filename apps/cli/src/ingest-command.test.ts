@@ -1,13 +1,13 @@
 import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureCliBuilt, makeTempDir, runFinops, spawnFinops } from './_cli.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureCliBuilt, runFinops, spawnFinops, useTempDir } from './_cli.js';
 
 const good = [
   { provider_id: 'gemini', tool: 'gemini.chat', ts: '2025-10-20T10:00:00Z', tokens_in: 10, tokens_out: 5, status: 'ok' },
   { provider_id: 'codex', model: 'codex.run', timestamp: '2025-10-20T12:00:00+02:00', input_tokens: '3', cost_usd: 0.25 },
   { provider_id: 'glm46', tool: 'glm46.chat', ts: '2025-10-20T13:00:00', latency_ms: 250.7, metadata: { b: 1, a: 2 } },
-].map((event) => JSON.stringify(event));
+].map((event) => JSON.stringify(event)) as [string, string, string];
 
 const bad = {
   notJson: 'not json',
@@ -35,7 +35,7 @@ function rejectionsOf(source: string) {
 }
 
 describe('finops ingest', () => {
-  const temp = makeTempDir('ingest');
+  const temp = useTempDir('ingest');
   let count = 0;
   const nextDb = () => join(temp.dir, `ingest-${(count += 1)}.db`);
 
@@ -46,7 +46,6 @@ describe('finops ingest', () => {
   }
 
   beforeAll(() => ensureCliBuilt());
-  afterAll(() => temp.remove());
 
   it('stores the good lines, refuses the bad ones into --rejects and exits 3', async () => {
     const db = nextDb();
@@ -240,10 +239,9 @@ function writeLoadFile(path: string, providerId: string, count: number): Promise
 }
 
 describe('two finops ingest processes on one database file', () => {
-  const temp = makeTempDir('concurrent');
+  const temp = useTempDir('concurrent');
 
   beforeAll(() => ensureCliBuilt());
-  afterAll(() => temp.remove());
 
   it(
     'both exit 0 and every one of their 100,000 events is stored',

@@ -1,7 +1,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureCliBuilt, makeTempDir, runFinops, seedReferenceDatabase, spawnFinops } from './_cli.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  ensureCliBuilt,
+  runFinops,
+  seedReferenceDatabase,
+  spawnFinops,
+  useTempDir,
+} from './_cli.js';
 
 const windowDaysRange = 'expected an integer from 1 to 90 (for example 7)';
 const limitRange = 'expected an integer from 1 to 12 (for example 4)';
@@ -25,14 +31,14 @@ const badReportFlags: [string[], string][] = [
 ];
 
 describe('finops on bad input', () => {
-  const temp = makeTempDir('input');
-  const db = join(temp.dir, 'ref.db');
+  const temp = useTempDir('input');
+  let db = '';
 
   beforeAll(async () => {
+    db = join(temp.dir, 'ref.db');
     ensureCliBuilt();
     await seedReferenceDatabase(db);
   });
-  afterAll(() => temp.remove());
 
   it.each(badReportFlags)('report sprints %j prints one line and exits 1', async (flags, message) => {
     const run = await runFinops(['report', 'sprints', '--db', db, ...flags]);

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { makeTempDir, runFinops, seedReferenceDatabase } from './_cli.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { runFinops, seedReferenceDatabase, useTempDir } from './_cli.js';
 
 const samplePrices = [
   { id: 1, provider_id: 'gemini', model: null, input_cost_per_1k: 0.0025, output_cost_per_1k: 0.0035, effective_at: null },
@@ -10,7 +10,7 @@ const samplePrices = [
 ];
 
 describe('finops prices', () => {
-  const temp = makeTempDir('prices');
+  const temp = useTempDir('prices');
   let db: string;
   let count = 0;
 
@@ -19,7 +19,6 @@ describe('finops prices', () => {
     db = join(temp.dir, `prices-${count}.db`);
     await seedReferenceDatabase(db);
   });
-  afterAll(() => temp.remove());
 
   async function listJson(): Promise<unknown> {
     const run = await runFinops(['prices', 'list', '--db', db, '--format', 'json']);

@@ -1,14 +1,14 @@
 import { join } from 'node:path';
 import { createApp } from '@finops/api';
 import { openStore } from '@finops/store';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  makeTempDir,
   referenceDatasetPath,
   runbookFlags,
   runbookQuery,
   runFinops,
   seedReferenceDatabase,
+  useTempDir,
 } from './_cli.js';
 import { oraclePullRequests, oracleSprints, reportBody } from './_oracle.js';
 
@@ -25,9 +25,8 @@ async function apiBody(dbPath: string, path: string, query: Record<string, strin
 }
 
 describe('finops seed', () => {
-  const temp = makeTempDir('seed');
+  const temp = useTempDir('seed');
 
-  afterAll(() => temp.remove());
 
   it('loads the 42 reference events, then stores nothing new the second time', async () => {
     const db = join(temp.dir, 'ref.db');
@@ -58,11 +57,13 @@ describe('finops seed', () => {
 });
 
 describe('finops report on the reference dataset', () => {
-  const temp = makeTempDir('report');
-  const db = join(temp.dir, 'ref.db');
+  const temp = useTempDir('report');
+  let db = '';
 
-  beforeAll(() => seedReferenceDatabase(db));
-  afterAll(() => temp.remove());
+  beforeAll(async () => {
+    db = join(temp.dir, 'ref.db');
+    await seedReferenceDatabase(db);
+  });
 
   it('prints the two runbook sprint reports of SPEC §7', async () => {
     const run = await runFinops(['report', 'sprints', '--db', db, ...runbookFlags, '--format', 'json']);
@@ -144,9 +145,8 @@ describe('finops report on the reference dataset', () => {
 });
 
 describe('finops report without a database', () => {
-  const temp = makeTempDir('report-missing');
+  const temp = useTempDir('report-missing');
 
-  afterAll(() => temp.remove());
 
   it('explains how to load one and creates nothing', async () => {
     const db = join(temp.dir, 'none.db');

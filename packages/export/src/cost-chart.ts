@@ -10,6 +10,7 @@ export interface CostChartSeries {
   /** `stroke-dasharray` value; empty for a solid line. */
   dash: string;
   points: string;
+  /** A dot per day, with its value as a tooltip; none past two months of days. */
   markers: { x: number; y: number; label: string }[];
   legend: { x1: number; x2: number; y: number; textX: number; textY: number };
 }
@@ -35,8 +36,10 @@ const PLOT = { left: 56, right: 600, top: 26, bottom: 256 };
 const LEGEND_X = 620;
 const LEGEND_STEP = 22;
 const MAX_DAY_LABELS = 14;
+/** Past two months of days, dots would merge into the line; the line alone reads better. */
+const MAX_MARKED_DAYS = 62;
 
-/** Okabe–Ito colours: told apart with the common colour-vision deficiencies, dark enough on white. */
+/** Okabe–Ito colours: told apart with common colour-vision deficiencies, dark enough on white. */
 const colours = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00', '#56b4e9', '#000000'];
 /** Past the palette, lines repeat its colours with a dash pattern so no two series look alike. */
 const dashes = ['', '6 3', '2 3'];
@@ -51,39 +54,41 @@ const dashes = ['', '6 3', '2 3'];
 export function buildCostChart(points: readonly TimeseriesPoint[]): CostChart {
   const days = listDays(points);
   const providers = [...new Set(points.map((point) => point.provider_id))].sort();
-  const cost = new Map(points.map((point) => [`${point.day} ${point.provider_id}`, point.cost_usd]));
-  const scale = computeUsdScale(Math.max(0, ...points.map((point) => point.cost_usd)));
+  const key = (day: string, providerId: string) => `${day} ${providerId}`;
+  const cost = new Map(points.map((point) => [key(point.day, point.provider_id), point.cost_usd]));
+  const scale = computeUsdScale(points.reduce((max, point) => Math.max(max, point.cost_usd), 0));
 
-  const xOf = (index: number) => {
-    const span = PLOT.right - PLOT.left;
-    return round(days.length === 1 ? PLOT.left + span / 2 : PLOT.left + (index * span) / (days.length - 1));
-  };
+  const span = PLOT.right - PLOT.left;
+  const xOf = (index: number) =>
+    round(PLOT.left + (days.length === 1 ? span / 2 : (index * span) / (days.length - 1)));
   const yOf = (usd: number) => round(PLOT.bottom - (usd / scale.top) * (PLOT.bottom - PLOT.top));
 
   const series = providers.map((providerId, index): CostChartSeries => {
-    const markers = days.map((day, dayIndex) => {
-      const usd = cost.get(`${day} ${providerId}`) ?? 0;
-      return { x: xOf(dayIndex), y: yOf(usd), label: `${providerId}, ${day}: ${formatUsd(usd)} USD` };
+    const dots = days.map((day, dayIndex) => {
+      const usd = cost.get(key(day, providerId)) ?? 0;
+      const label = `${providerId}, ${day}: ${formatUsd(usd)} USD`;
+      return { x: xOf(dayIndex), y: yOf(usd), label };
     });
-    const legendY = PLOT.top + 8 + index * LEGEND_STEP;
+    const y = PLOT.top + 8 + index * LEGEND_STEP;
     return {
       providerId,
       colour: colours[index % colours.length] as string,
       dash: dashes[Math.floor(index / colours.length) % dashes.length] as string,
-      points: markers.map((marker) => `${marker.x},${marker.y}`).join(' '),
-      markers,
-      legend: { x1: LEGEND_X, x2: LEGEND_X + 20, y: legendY, textX: LEGEND_X + 28, textY: legendY + 4 },
+      points: dots.map((dot) => `${dot.x},${dot.y}`).join(' '),
+      markers: days.length <= MAX_MARKED_DAYS ? dots : [],
+      legend: { x1: LEGEND_X, x2: LEGEND_X + 20, y, textX: LEGEND_X + 28, textY: y + 4 },
     };
   });
 
   const every = Math.ceil(days.length / MAX_DAY_LABELS);
+  const labelled = days.flatMap((day, index) => (index % every === 0 ? [{ day, index }] : []));
   return {
     width: WIDTH,
     height: Math.max(HEIGHT, PLOT.top + 8 + providers.length * LEGEND_STEP),
     plot: PLOT,
     days,
     xAxis: { tickEnd: PLOT.bottom + 5, labelY: PLOT.bottom + 18, captionY: PLOT.bottom + 36 },
-    xTicks: days.flatMap((day, index) => (index % every === 0 ? [{ x: xOf(index), label: day.slice(5) }] : [])),
+    xTicks: labelled.map(({ day, index }) => ({ x: xOf(index), label: day.slice(5) })),
     yTicks: scale.ticks.map((tick) => ({ y: yOf(tick.value), label: tick.label })),
     series,
     description: describeChart(days, providers.length, scale.top),
@@ -94,10 +99,9 @@ function listDays(points: readonly TimeseriesPoint[]): string[] {
   if (points.length === 0) return [];
 
   const sorted = points.map((point) => point.day).sort();
+  const last = sorted[sorted.length - 1] as string;
   const days: string[] = [];
-  for (let day = sorted[0] as string; day <= (sorted[sorted.length - 1] as string); day = addDays(day, 1)) {
-    days.push(day);
-  }
+  for (let day = sorted[0] as string; day <= last; day = addDays(day, 1)) days.push(day);
   return days;
 }
 
@@ -105,7 +109,8 @@ function describeChart(days: string[], providerCount: number, top: number): stri
   if (days.length === 0) return 'No daily costs.';
 
   const lines = providerCount === 1 ? '1 provider' : `${providerCount} providers`;
-  return `Daily cost in USD of ${lines} from ${days[0]} to ${days[days.length - 1]}, scale 0 to ${top} USD.`;
+  const range = `from ${days[0]} to ${days[days.length - 1]}`;
+  return `Daily cost in USD of ${lines} ${range}, scale 0 to ${top} USD.`;
 }
 
 /** One decimal is finer than a pixel at any size the page shows the chart. */

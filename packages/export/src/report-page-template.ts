@@ -19,7 +19,8 @@ p { margin: 0 0 6px; }
 table { width: 100%; border-collapse: collapse; font-variant-numeric: tabular-nums; }
 th, td { padding: 6px 8px; border-bottom: 1px solid #d0d7de; text-align: left; vertical-align: top; }
 th { background: #f6f8fa; font-weight: 600; font-size: 0.85rem; }
-th.num, td.num { text-align: right; white-space: nowrap; }
+th.num, td.num { text-align: right; }
+td.num { white-space: nowrap; }
 td.nowrap { white-space: nowrap; }
 td.summary { min-width: 18em; color: #424a53; }
 td.empty { padding: 18px; text-align: center; color: #57606a; }
@@ -57,7 +58,7 @@ const sprintTable = `<div class="table-wrap">
 <thead>
 <tr><th scope="col">Sprint</th><th scope="col">Period</th><th scope="col" class="num">Runs</th>
 <th scope="col" class="num">Cost (USD)</th><th scope="col" class="num">Previous (USD)</th>
-<th scope="col" class="num">Δ Cost</th><th scope="col" class="num">Tokens In / Out</th>
+<th scope="col" class="num">Δ&nbsp;Cost</th><th scope="col" class="num">Tokens In / Out</th>
 <th scope="col" class="num">Avg Latency (ms)</th><th scope="col" class="num">Success</th>
 <th scope="col">Status</th><th scope="col">Summary</th></tr>
 </thead>
@@ -81,8 +82,8 @@ const pullRequestTable = `<div class="table-wrap">
 <thead>
 <tr><th scope="col">Route</th><th scope="col">Lane</th><th scope="col">Owner</th>
 <th scope="col">Last Run</th><th scope="col" class="num">Cost (USD)</th>
-<th scope="col" class="num">Previous (USD)</th><th scope="col" class="num">Δ Cost</th>
-<th scope="col" class="num">Impact (USD)</th><th scope="col" class="num">Δ Tokens</th>
+<th scope="col" class="num">Previous (USD)</th><th scope="col" class="num">Δ&nbsp;Cost</th>
+<th scope="col" class="num">Impact (USD)</th><th scope="col" class="num">Δ&nbsp;Tokens</th>
 <th scope="col">Status</th></tr>
 </thead>
 <tbody>

@@ -15,7 +15,7 @@ describe('migrate', () => {
       .all();
     expect([db.pragma('user_version', { simple: true }), tables]).toEqual([
       schemaVersion,
-      ['events', 'prices', 'providers_seen'],
+      ['daily_rollups', 'events', 'prices', 'providers_seen'],
     ]);
     db.close();
   });

@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3';
 import { StoreError } from './errors.js';
+import { rebuildRollups, rollupSchema } from './sqlite-rollups.js';
 
-/** Ordered migrations; the index + 1 is the schema version kept in `PRAGMA user_version`. */
-const migrations: readonly string[] = [
+/** Version 1: events, providers seen and prices. */
+const baseSchema = [
   `CREATE TABLE events (
      seq INTEGER PRIMARY KEY,
      identity BLOB NOT NULL,
@@ -35,6 +36,16 @@ const migrations: readonly string[] = [
      output_cost_per_1k REAL,
      effective_at INTEGER
    );`,
+].join('\n');
+
+/** Ordered migrations; the index + 1 is the schema version kept in `PRAGMA user_version`. */
+const migrations: readonly ((db: Database.Database) => void)[] = [
+  (db) => db.exec(baseSchema),
+  // 2: daily rollups, filled from the events already stored.
+  (db) => {
+    db.exec(rollupSchema);
+    rebuildRollups(db);
+  },
 ];
 
 /** Schema version this build of the store writes. */
@@ -59,7 +70,7 @@ export function migrate(db: Database.Database): void {
   for (let version = current; version < schemaVersion; version += 1) {
     const apply = db.transaction(() => {
       if (readVersion(db) > version) return;
-      db.exec(migrations[version] ?? '');
+      migrations[version]?.(db);
       db.pragma(`user_version = ${version + 1}`);
     });
     try {

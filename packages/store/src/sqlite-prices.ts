@@ -3,6 +3,7 @@ import { StoreError } from './errors.js';
 import { parseInstant } from './instant.js';
 import { priceEntryInputSchema, type PriceEntry, type PriceEntryInput } from './price-entry.js';
 import { priceEvent } from './pricing.js';
+import { rebuildRollups } from './sqlite-rollups.js';
 
 type PriceRow = Omit<PriceEntry, never>;
 
@@ -78,6 +79,7 @@ export class SqlitePrices {
     }[];
     const update = this.db.prepare('UPDATE events SET cost_nanos = ? WHERE seq = ?');
     for (const event of events) update.run(priceEvent(event, entries), event.seq);
+    rebuildRollups(this.db, providerId);
   }
 }
 

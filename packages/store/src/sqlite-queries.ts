@@ -26,6 +26,14 @@ const EVENT_COLUMNS = `seq, ts, provider_id, tool, route, tokens_in, tokens_out,
 
 type Row = Record<string, unknown>;
 
+/** One row of `daily_rollups`, read back. */
+export interface RollupRow extends Omit<DailyProviderTotal, 'day'> {
+  day: number;
+  route: string | null;
+  latest_ts: number;
+  latest_seq: number;
+}
+
 /** Read-side SQL of the SQLite store; every statement is prepared once and reused. */
 export class SqliteQueries {
   private readonly statements = new Map<string, Database.Statement>();
@@ -62,16 +70,17 @@ export class SqliteQueries {
     }));
   }
 
-  routeTotals(filter: EventFilter): RouteTotal[] {
+  routeTotals(filter: EventFilter): (RouteTotal & { latest_seq: number })[] {
     const where = filterCondition(filter);
     const sql = `WITH ranked AS (
-        SELECT provider_id, route, ts, metadata,
+        SELECT provider_id, route, ts, seq, metadata,
           ROW_NUMBER() OVER (PARTITION BY provider_id, route ORDER BY ts DESC, seq DESC) AS rank
         FROM events ${where.sql}
       ), totals AS (
         SELECT provider_id, route, ${TOTALS} FROM events ${where.sql} GROUP BY provider_id, route
       )
-      SELECT totals.*, ranked.ts AS latest_ts, ranked.metadata AS latest_metadata
+      SELECT totals.*, ranked.ts AS latest_ts, ranked.seq AS latest_seq,
+        ranked.metadata AS latest_metadata
       FROM totals JOIN ranked ON ranked.provider_id = totals.provider_id
         AND ranked.route IS totals.route AND ranked.rank = 1
       ORDER BY totals.provider_id, totals.route`;
@@ -80,6 +89,7 @@ export class SqliteQueries {
       route: row['route'] === null ? null : String(row['route']),
       ...totals(row),
       latest_ts: Number(row['latest_ts']),
+      latest_seq: Number(row['latest_seq']),
       latest_metadata: JSON.parse(String(row['latest_metadata'])) as Record<string, unknown>,
     }));
   }
@@ -117,6 +127,42 @@ export class SqliteQueries {
     return this.all('SELECT provider_id FROM providers_seen ORDER BY provider_id', []).map((row) =>
       String(row['provider_id']),
     );
+  }
+
+  /** Rollup rows inside whole days [first, last] matching the filter's providers and route. */
+  rollupRows(filter: EventFilter, first: number, last: number): RollupRow[] {
+    const parts = ['day BETWEEN ? AND ?'];
+    const params: unknown[] = [first, last];
+    if (filter.providerIds !== undefined) {
+      parts.push(`provider_id IN (${filter.providerIds.map(() => '?').join(', ') || 'NULL'})`);
+      params.push(...filter.providerIds);
+    }
+    if (filter.route !== undefined) {
+      parts.push(filter.route === 'default' ? "route_key IN ('default', '')" : 'route_key = ?');
+      if (filter.route !== 'default') params.push(filter.route);
+    }
+    const sql = `SELECT * FROM daily_rollups WHERE ${parts.join(' AND ')} ORDER BY day, provider_id, route_key`;
+    return this.all(sql, params).map((row) => ({
+      day: Number(row['day']),
+      provider_id: String(row['provider_id']),
+      route: row['route_key'] === '' ? null : String(row['route_key']),
+      ...totals(row),
+      latest_ts: Number(row['latest_ts']),
+      latest_seq: Number(row['latest_seq']),
+    }));
+  }
+
+  /** Parsed metadata of events by sequence number. */
+  metadataOf(seqs: readonly number[]): Map<number, Record<string, unknown>> {
+    const found = new Map<number, Record<string, unknown>>();
+    for (let index = 0; index < seqs.length; index += 500) {
+      const chunk = seqs.slice(index, index + 500);
+      const sql = `SELECT seq, metadata FROM events WHERE seq IN (${chunk.map(() => '?').join(', ')})`;
+      for (const row of this.all(sql, chunk)) {
+        found.set(Number(row['seq']), JSON.parse(String(row['metadata'])) as Record<string, unknown>);
+      }
+    }
+    return found;
   }
 
   private statement(sql: string): Database.Statement {

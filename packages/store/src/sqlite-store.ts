@@ -13,6 +13,7 @@ import type {
 import { StoreError } from './errors.js';
 import { SqlitePrices } from './sqlite-prices.js';
 import { SqliteQueries } from './sqlite-queries.js';
+import { ReportTotals } from './report-totals.js';
 import { SqliteWriter } from './sqlite-writer.js';
 import type { EventInsert, InsertOutcome, TelemetryStore } from './telemetry-store.js';
 import type { PriceEntry, PriceEntryInput } from './price-entry.js';
@@ -68,6 +69,7 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Telemet
 
 class SqliteStore implements TelemetryStore {
   private readonly queries: SqliteQueries;
+  private readonly totals: ReportTotals;
   private readonly prices: SqlitePrices;
   private readonly writer: SqliteWriter;
 
@@ -76,6 +78,7 @@ class SqliteStore implements TelemetryStore {
     private readonly providers: ProviderDirectory,
   ) {
     this.queries = new SqliteQueries(db);
+    this.totals = new ReportTotals(this.queries);
     this.prices = new SqlitePrices(db);
     this.writer = new SqliteWriter(db, this.prices);
   }
@@ -96,19 +99,19 @@ class SqliteStore implements TelemetryStore {
   }
 
   async dataSpan(filter: EventFilter): Promise<DataSpan | null> {
-    return this.guard(() => this.queries.dataSpan(filter));
+    return this.guard(() => this.totals.dataSpan(filter));
   }
 
   async dailyTotals(filter: EventFilter): Promise<DailyTotal[]> {
-    return this.guard(() => this.queries.dailyTotals(filter));
+    return this.guard(() => this.totals.dailyTotals(filter));
   }
 
   async dailyProviderTotals(filter: EventFilter): Promise<DailyProviderTotal[]> {
-    return this.guard(() => this.queries.dailyProviderTotals(filter));
+    return this.guard(() => this.totals.dailyProviderTotals(filter));
   }
 
   async routeTotals(filter: EventFilter): Promise<RouteTotal[]> {
-    return this.guard(() => this.queries.routeTotals(filter));
+    return this.guard(() => this.totals.routeTotals(filter));
   }
 
   async *iterateEvents(filter: EventFilter): AsyncIterable<StoredEvent> {
@@ -128,7 +131,7 @@ class SqliteStore implements TelemetryStore {
   }
 
   async countEvents(filter: EventFilter): Promise<number> {
-    return this.guard(() => this.queries.countEvents(filter));
+    return this.guard(() => this.totals.countEvents(filter));
   }
 
   async listPrices(): Promise<PriceEntry[]> {

@@ -3,6 +3,7 @@ import { identityKey } from './identity.js';
 import { usdToNanos } from './money.js';
 import { priceEvent } from './pricing.js';
 import type { SqlitePrices } from './sqlite-prices.js';
+import { RollupAccumulator } from './sqlite-rollups.js';
 import type { EventInsert, InsertOutcome } from './telemetry-store.js';
 
 /** The write side of the SQLite store: batched, deduplicated, priced inserts. */
@@ -10,8 +11,10 @@ export class SqliteWriter {
   private readonly insertEvent: Database.Statement;
   private readonly insertProvider: Database.Statement;
   private readonly insertBatch: (events: readonly EventInsert[]) => InsertOutcome;
+  private readonly rollups: RollupAccumulator;
 
   constructor(db: Database.Database, private readonly prices: SqlitePrices) {
+    this.rollups = new RollupAccumulator(db);
     this.insertEvent = db.prepare(
       `INSERT INTO events (identity, ts, provider_id, tool, route, tokens_in, tokens_out, duration_ms,
          status, cost_reported, cost_nanos, metadata, experiment_cohort, experiment_tag, source_file,
@@ -25,7 +28,13 @@ export class SqliteWriter {
     const batch = db.transaction((events: readonly EventInsert[]) => this.write(events));
     // IMMEDIATE takes the write lock at the start, so two writers queue on the busy timeout
     // instead of failing with SQLITE_BUSY when a read lock would need upgrading.
-    this.insertBatch = (events) => batch.immediate(events);
+    this.insertBatch = (events) => {
+      try {
+        return batch.immediate(events);
+      } finally {
+        this.rollups.discard();
+      }
+    };
   }
 
   insert(events: readonly EventInsert[]): InsertOutcome {
@@ -62,10 +71,14 @@ export class SqliteWriter {
         event.line_number,
         event.ingested_at,
       );
-      inserted += info.changes;
+      if (info.changes > 0) {
+        inserted += 1;
+        this.rollups.add(event, Number(info.lastInsertRowid), cost);
+      }
       providers.add(event.provider_id);
     }
     for (const provider of providers) this.insertProvider.run(provider);
+    this.rollups.flush();
 
     return { inserted, duplicates: events.length - inserted };
   }

@@ -1,4 +1,4 @@
-// Uses the published packages the way their READMEs show: seed a database, report, export.
+// A consumer of the published packages: seed a database, compute sprint reports, export a CSV.
 import { createWriteStream } from 'node:fs';
 import { writeExport } from '@finops/export';
 import { generateSampleDataset } from '@finops/fixtures';
@@ -10,6 +10,9 @@ if (databasePath === undefined || csvPath === undefined) {
   throw new Error('expected two arguments: the database path and the CSV path');
 }
 
+const packages = ['@finops/export', '@finops/fixtures', '@finops/reports', '@finops/store'];
+const resolved = Object.fromEntries(packages.map((name) => [name, import.meta.resolve(name)]));
+
 const store = openStore(databasePath);
 try {
   const seeded: IngestResult = await seedDataset(store, generateSampleDataset());
@@ -17,7 +20,7 @@ try {
   const sprints: SprintReport[] = await loadSprintReports(store, params);
   const csv = await writeExport('csv', store.iterateEvents({}), createWriteStream(csvPath));
 
-  const summary = { inserted: seeded.inserted, rejected: seeded.rejected, sprints, csv };
+  const summary = { resolved, inserted: seeded.inserted, rejected: seeded.rejected, sprints, csv };
   process.stdout.write(`${JSON.stringify(summary)}\n`);
 } finally {
   await store.close();

@@ -1,4 +1,4 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { createWriteStream, openSync, type WriteStream } from 'node:fs';
 import {
   emptyIngestResult,
   ingestPath,
@@ -8,6 +8,7 @@ import {
   type IngestResult,
 } from '@finops/store';
 import { Command } from 'commander';
+import { CliError } from '../cli-error.js';
 import { note, print, type CommandIo } from '../io.js';
 import { createIngestProgress } from '../progress.js';
 import { withStore, type StoreOptions } from '../store-session.js';
@@ -30,7 +31,7 @@ export function ingestCommand(io: CommandIo): Command {
     .option('--rejects <file>', 'write refused records here (JSONL: source, line, field, reason, raw)')
     .addHelpText('after', '\nExit 0 when nothing was refused, 3 when some records were refused (the rest are stored), 1 when it could not run.')
     .action(async (paths: string[], flags: IngestFlags) => {
-      const rejects = flags.rejects ? createWriteStream(flags.rejects) : null;
+      const rejects = flags.rejects ? openRejectsFile(flags.rejects) : null;
       const shown: IngestRejection[] = [];
       const onReject = (rejection: IngestRejection) => {
         if (rejects) rejects.write(`${JSON.stringify(rejection)}\n`);
@@ -69,6 +70,15 @@ function reportRejections(io: CommandIo, count: number, shown: IngestRejection[]
   }
   for (const r of shown) note(io, `${r.source}:${r.line}: ${r.field ?? 'record'}: ${r.reason}`);
   if (count > shown.length) note(io, `… ${count - shown.length} more; use --rejects FILE to keep every refused record`);
+}
+
+/** Opens the rejects file before ingesting, so an unwritable path fails in one line and stores nothing. */
+function openRejectsFile(path: string): WriteStream {
+  try {
+    return createWriteStream(path, { fd: openSync(path, 'w') });
+  } catch (error) {
+    throw new CliError(`cannot write --rejects ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
 }
 
 function closeStream(stream: WriteStream): Promise<void> {
