@@ -4,7 +4,10 @@ import type { Hono } from 'hono';
 import { createApp, type CreateAppOptions } from './app.js';
 
 /** The reference dataset of the replaced system, read in place (never copied into the repo). */
-export const referenceDatasetUrl = new URL('../../../../shared/data/finops_events.json', import.meta.url);
+export const referenceDatasetUrl = new URL(
+  '../../../../shared/data/finops_events.json',
+  import.meta.url,
+);
 
 /** The runbook window of SPEC §7, as query parameters. */
 export const runbookWindow = {

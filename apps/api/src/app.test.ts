@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { createTestApp } from './_reference.js';
 import { createApp } from './app.js';
 
-const queries = new Set(['dataSpan', 'dailyTotals', 'dailyProviderTotals', 'routeTotals', 'listRuns', 'countEvents']);
+const queries = new Set([
+  'dataSpan',
+  'dailyTotals',
+  'dailyProviderTotals',
+  'routeTotals',
+  'listRuns',
+  'countEvents',
+]);
 
 /** A store whose report queries fail with `failure`, so every report route meets an error. */
 function failingStore(failure: unknown): TelemetryStore {
@@ -47,7 +54,10 @@ describe('createApp', () => {
   it('answers 500 API_INTERNAL for an unexpected failure and hands it to onInternalError', async () => {
     const failure = new Error('disk on fire');
     const seen: unknown[] = [];
-    const app = createApp({ store: failingStore(failure), onInternalError: (error) => seen.push(error) });
+    const app = createApp({
+      store: failingStore(failure),
+      onInternalError: (error) => seen.push(error),
+    });
 
     const response = await app.request('/api/v1/telemetry/finops/sprints');
 
@@ -61,7 +71,10 @@ describe('createApp', () => {
   it('answers 503 with the store code when the database fails', async () => {
     const failure = new StoreError('STORE_QUERY_FAILED', 'database is locked');
     const seen: unknown[] = [];
-    const app = createApp({ store: failingStore(failure), onInternalError: (error) => seen.push(error) });
+    const app = createApp({
+      store: failingStore(failure),
+      onInternalError: (error) => seen.push(error),
+    });
 
     const response = await app.request('/api/v1/telemetry/finops/pull-requests');
 

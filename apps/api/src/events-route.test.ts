@@ -7,9 +7,27 @@ import { createTestApp, runbookWindow, withQuery } from './_reference.js';
 const EVENTS = '/api/v1/telemetry/events';
 const TOKEN = 'test-ingest-token';
 
-const first = { provider_id: 'claude', tool: 'claude.chat', ts: '2025-10-22T10:00:00Z', tokens_in: 100, cost_usd: 0.5, status: 'success' };
-const second = { provider_id: 'claude', tool: 'claude.chat', ts: '2025-10-22T11:00:00+02:00', tokens_in: 200, status: 'error' };
-const third = { provider_id: 'codex', model: 'codex.run', timestamp: '2025-10-22T12:00:00Z', status: 'ok' };
+const first = {
+  provider_id: 'claude',
+  tool: 'claude.chat',
+  ts: '2025-10-22T10:00:00Z',
+  tokens_in: 100,
+  cost_usd: 0.5,
+  status: 'success',
+};
+const second = {
+  provider_id: 'claude',
+  tool: 'claude.chat',
+  ts: '2025-10-22T11:00:00+02:00',
+  tokens_in: 200,
+  status: 'error',
+};
+const third = {
+  provider_id: 'codex',
+  model: 'codex.run',
+  timestamp: '2025-10-22T12:00:00Z',
+  status: 'ok',
+};
 
 function post(app: Hono, body: string, token: string | null = TOKEN): Response | Promise<Response> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
@@ -29,7 +47,11 @@ describe('POST /api/v1/telemetry/events without a configured token', () => {
 
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({
-      error: { code: 'API_NOT_FOUND', message: 'no route for POST /api/v1/telemetry/events', parameter: null },
+      error: {
+        code: 'API_NOT_FOUND',
+        message: 'no route for POST /api/v1/telemetry/events',
+        parameter: null,
+      },
     });
   });
 });
@@ -81,18 +103,27 @@ describe('POST /api/v1/telemetry/events', () => {
 
     expect(response.status).toBe(413);
     expect(await response.json()).toEqual({
-      error: { code: 'API_BODY_TOO_LARGE', message: 'request body exceeds 2048 bytes', parameter: 'body' },
+      error: {
+        code: 'API_BODY_TOO_LARGE',
+        message: 'request body exceeds 2048 bytes',
+        parameter: 'body',
+      },
     });
     expect(await store.countEvents({})).toBe(42);
     expect(await sprintsBody(app)).toBe(before);
   });
 
   it('answers 413 when the declared content-length is over the limit', async () => {
-    const body = JSON.stringify(Array.from({ length: 40 }, (_, index) => ({ ...first, tokens_in: index })));
+    const body = JSON.stringify(
+      Array.from({ length: 40 }, (_, index) => ({ ...first, tokens_in: index })),
+    );
 
     const response = await app.request(EVENTS, {
       method: 'POST',
-      headers: { authorization: `Bearer ${TOKEN}`, 'content-length': String(Buffer.byteLength(body)) },
+      headers: {
+        authorization: `Bearer ${TOKEN}`,
+        'content-length': String(Buffer.byteLength(body)),
+      },
       body,
     });
 
@@ -112,12 +143,20 @@ describe('POST /api/v1/telemetry/events', () => {
     ['a JSON array', JSON.stringify([first, second, third])],
     ['a dataset document', JSON.stringify({ events: [first, second, third] })],
     ['NDJSON', `${[first, second, third].map((event) => JSON.stringify(event)).join('\n')}\n`],
-    ['NDJSON with CRLF, a BOM and no final newline', `\uFEFF${[first, second, third].map((e) => JSON.stringify(e)).join('\r\n')}`],
+    [
+      'NDJSON with CRLF, a BOM and no final newline',
+      `\uFEFF${[first, second, third].map((e) => JSON.stringify(e)).join('\r\n')}`,
+    ],
   ])('ingests %s and answers the counts', async (_, body) => {
     const response = await post(app, body);
 
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ inserted: 3, duplicates: 0, rejected: 0, rejections: [] });
+    expect(await response.json()).toEqual({
+      inserted: 3,
+      duplicates: 0,
+      rejected: 0,
+      rejections: [],
+    });
     expect(await store.countEvents({})).toBe(45);
   });
 
@@ -126,7 +165,12 @@ describe('POST /api/v1/telemetry/events', () => {
 
     const response = await post(app, JSON.stringify({ events: [first, second, third] }));
 
-    expect(await response.json()).toEqual({ inserted: 1, duplicates: 2, rejected: 0, rejections: [] });
+    expect(await response.json()).toEqual({
+      inserted: 1,
+      duplicates: 2,
+      rejected: 0,
+      rejections: [],
+    });
   });
 
   it('stores the good lines of NDJSON and answers every refused line', async () => {
@@ -141,7 +185,11 @@ describe('POST /api/v1/telemetry/events', () => {
     ];
 
     const response = await post(app, lines.join('\n'));
-    const result = (await response.json()) as { inserted: number; rejected: number; rejections: object[] };
+    const result = (await response.json()) as {
+      inserted: number;
+      rejected: number;
+      rejections: object[];
+    };
 
     expect(response.status).toBe(200);
     expect(result.inserted).toBe(2);
@@ -154,7 +202,13 @@ describe('POST /api/v1/telemetry/events', () => {
         reason: 'invalid JSON: Unexpected token \'o\', "not json" is not valid JSON',
         raw: 'not json',
       },
-      { source: 'api', line: 3, field: 'tokens_in', reason: 'must not be negative, got -5', raw: lines[2] },
+      {
+        source: 'api',
+        line: 3,
+        field: 'tokens_in',
+        reason: 'must not be negative, got -5',
+        raw: lines[2],
+      },
       { source: 'api', line: 4, field: 'provider_id', reason: 'is required', raw: lines[3] },
       { source: 'api', line: 5, field: 'ts', reason: 'impossible date 2025-02-30', raw: lines[4] },
     ]);
@@ -189,10 +243,16 @@ describe('POST /api/v1/telemetry/events', () => {
   it('stamps ingested_at with the app clock', async () => {
     await post(app, JSON.stringify([first]));
 
-    const rows = (await (await app.request('/api/v1/telemetry/export?format=json&provider_id=claude')).json()) as object[];
+    const rows = (await (
+      await app.request('/api/v1/telemetry/export?format=json&provider_id=claude')
+    ).json()) as object[];
 
     expect(rows).toEqual([
-      expect.objectContaining({ source_file: 'api', line_number: 1, ingested_at: '2025-10-22T09:30:00Z' }),
+      expect.objectContaining({
+        source_file: 'api',
+        line_number: 1,
+        ingested_at: '2025-10-22T09:30:00Z',
+      }),
     ]);
   });
 });

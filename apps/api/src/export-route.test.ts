@@ -60,7 +60,9 @@ describe('export route', () => {
     ['0', false],
     ['false', false],
   ])('starts the CSV with a BOM exactly when bom=%s asks for it', async (bom, expected) => {
-    const bytes = Buffer.from(await (await app.request(withQuery(EXPORT, { format: 'csv', bom }))).arrayBuffer());
+    const bytes = Buffer.from(
+      await (await app.request(withQuery(EXPORT, { format: 'csv', bom }))).arrayBuffer(),
+    );
     const text = bytes.toString('utf8');
 
     expect(bytes.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(expected);
@@ -95,7 +97,9 @@ describe('export route', () => {
   });
 
   it('writes a JSON array of the 42 events in instant order', async () => {
-    const rows = (await (await app.request(withQuery(EXPORT, { format: 'json' }))).json()) as Record<string, unknown>[];
+    const rows = (await (
+      await app.request(withQuery(EXPORT, { format: 'json' }))
+    ).json()) as Record<string, unknown>[];
 
     expect(rows).toHaveLength(42);
     expect(Object.keys(rows[0] ?? {})).toEqual([
@@ -135,7 +139,9 @@ describe('export route', () => {
   });
 
   it('names the filters in the HTML document', async () => {
-    const html = await (await app.request(withQuery(EXPORT, { format: 'html', provider_id: 'codex' }))).text();
+    const html = await (
+      await app.request(withQuery(EXPORT, { format: 'html', provider_id: 'codex' }))
+    ).text();
 
     expect(html).toContain('<p class="filters">');
     expect(bodyRows(html)).toHaveLength(14);
@@ -167,6 +173,8 @@ describe('export route on an empty database', () => {
   it('answers an HTML table with the placeholder row', async () => {
     const html = await (await app.request(withQuery(EXPORT, { format: 'html' }))).text();
 
-    expect(bodyRows(html)).toEqual(['<tr><td class="empty" colspan="13">No telemetry events found.</td></tr>']);
+    expect(bodyRows(html)).toEqual([
+      '<tr><td class="empty" colspan="13">No telemetry events found.</td></tr>',
+    ]);
   });
 });

@@ -17,7 +17,7 @@ describe('GET /openapi.json', () => {
     expect(status).toBe(200);
     expect(document['openapi']).toBe('3.1.0');
     expect(document['info']).toMatchObject({ title: 'FinOps telemetry API', version: '1.2.3' });
-    await expect(validate(structuredClone(document))).resolves.toMatchObject({ valid: true });
+    await expect(validate(structuredClone(document) as Parameters<typeof validate>[0])).resolves.toMatchObject({ valid: true });
   });
 
   it('lists every route the app serves', async () => {

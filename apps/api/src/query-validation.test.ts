@@ -27,21 +27,39 @@ describe('report query validation', () => {
 
   it.each([
     [{ window_days: '0' }, 'window_days', `invalid window_days: ${windowDaysRange}, received "0"`],
-    [{ window_days: 'abc' }, 'window_days', `invalid window_days: ${windowDaysRange}, received "abc"`],
-    [{ window_days: '7.5' }, 'window_days', `invalid window_days: ${windowDaysRange}, received "7.5"`],
-    [{ window_days: '91' }, 'window_days', `invalid window_days: ${windowDaysRange}, received "91"`],
+    [
+      { window_days: 'abc' },
+      'window_days',
+      `invalid window_days: ${windowDaysRange}, received "abc"`,
+    ],
+    [
+      { window_days: '7.5' },
+      'window_days',
+      `invalid window_days: ${windowDaysRange}, received "7.5"`,
+    ],
+    [
+      { window_days: '91' },
+      'window_days',
+      `invalid window_days: ${windowDaysRange}, received "91"`,
+    ],
     [{ window_days: '' }, 'window_days', `invalid window_days: ${windowDaysRange}, received ""`],
     [{ limit: '0' }, 'limit', `invalid limit: ${limitRange}, received "0"`],
     [{ limit: '13' }, 'limit', `invalid limit: ${limitRange}, received "13"`],
     [{ locale: 'xx' }, 'locale', 'invalid locale: expected one of pt-BR, en, received "xx"'],
-    [{ lane: 'fast' }, 'lane', 'invalid lane: expected one of economy, balanced, turbo, received "fast"'],
+    [
+      { lane: 'fast' },
+      'lane',
+      'invalid lane: expected one of economy, balanced, turbo, received "fast"',
+    ],
     [{ start: '2025-02-30T00:00:00Z' }, 'start', 'invalid start: impossible date 2025-02-30'],
     [{ end: '2025-13-01T00:00:00Z' }, 'end', 'invalid end: impossible date 2025-13-01'],
   ])('answers 400 naming the parameter for %j', async (query, parameter, message) => {
     const response = await app.request(withQuery(SPRINTS, query));
 
     expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({ error: { code: 'REPORT_INVALID_PARAMETER', message, parameter } });
+    expect(await response.json()).toEqual({
+      error: { code: 'REPORT_INVALID_PARAMETER', message, parameter },
+    });
   });
 
   it('answers 400 REPORT_INVALID_WINDOW naming start when start is after end', async () => {
@@ -63,7 +81,9 @@ describe('report query validation', () => {
     const response = await app.request(withQuery(path, { start: '2025-02-30T00:00:00Z' }));
 
     expect(response.status).toBe(400);
-    expect(((await response.json()) as { error: { parameter: string } }).error.parameter).toBe('start');
+    expect(((await response.json()) as { error: { parameter: string } }).error.parameter).toBe(
+      'start',
+    );
   });
 
   it('answers 400 naming format for an unknown export format', async () => {
@@ -73,7 +93,8 @@ describe('report query validation', () => {
     expect(await response.json()).toEqual({
       error: {
         code: 'EXPORT_UNKNOWN_FORMAT',
-        message: 'Unknown export format: expected one of csv, html, json (for example "csv"), got "xml".',
+        message:
+          'Unknown export format: expected one of csv, html, json (for example "csv"), got "xml".',
         parameter: 'format',
       },
     });
@@ -93,10 +114,14 @@ describe('report query validation', () => {
   });
 
   it('answers 400 naming cursor for a runs cursor it never handed out', async () => {
-    const response = await app.request(withQuery('/api/v1/telemetry/runs', { cursor: 'not-a-cursor' }));
+    const response = await app.request(
+      withQuery('/api/v1/telemetry/runs', { cursor: 'not-a-cursor' }),
+    );
 
     expect(response.status).toBe(400);
-    expect(((await response.json()) as { error: { code: string; parameter: string } }).error).toMatchObject({
+    expect(
+      ((await response.json()) as { error: { code: string; parameter: string } }).error,
+    ).toMatchObject({
       code: 'REPORT_INVALID_CURSOR',
       parameter: 'cursor',
     });
@@ -107,7 +132,11 @@ describe('report query validation', () => {
 
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({
-      error: { code: 'API_NOT_FOUND', message: 'no route for GET /api/v1/telemetry/nothing', parameter: null },
+      error: {
+        code: 'API_NOT_FOUND',
+        message: 'no route for GET /api/v1/telemetry/nothing',
+        parameter: null,
+      },
     });
   });
 });
@@ -149,7 +178,11 @@ describe('GET routes under odd query strings', () => {
   });
 
   const cases = getRoutes.flatMap((path) =>
-    oddQueries.map((query) => ({ path, query, shown: query.length > 60 ? `${query.slice(0, 60)}…` : query })),
+    oddQueries.map((query) => ({
+      path,
+      query,
+      shown: query.length > 60 ? `${query.slice(0, 60)}…` : query,
+    })),
   );
 
   it.each(cases)('never answers 500 on $path?$shown', async ({ path, query }) => {
@@ -158,7 +191,11 @@ describe('GET routes under odd query strings', () => {
 
     expect(response.status).toBeLessThan(500);
     if (response.status >= 400) {
-      expect(Object.keys((JSON.parse(text) as { error: object }).error)).toEqual(['code', 'message', 'parameter']);
+      expect(Object.keys((JSON.parse(text) as { error: object }).error)).toEqual([
+        'code',
+        'message',
+        'parameter',
+      ]);
     }
     expect(internalErrors).toEqual([]);
   });

@@ -7,6 +7,7 @@ import { createTestApp, runbookWindow, withQuery } from './_reference.js';
 
 const REPORT_PAGE = '/api/v1/telemetry/finops/report.html';
 const windowDaysRange = 'expected an integer from 1 to 90 (for example 7)';
+const lanes = 'economy, balanced, turbo';
 
 describe('GET /api/v1/telemetry/finops/report.html', () => {
   let app: Hono;
@@ -22,7 +23,8 @@ describe('GET /api/v1/telemetry/finops/report.html', () => {
 
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    expect(html).toBe(renderReportHtml(await loadReportPage(store, parseReportQuery(runbookWindow))));
+    const page = await loadReportPage(store, parseReportQuery(runbookWindow));
+    expect(html).toBe(renderReportHtml(page));
     expect(html).toContain('<title>FinOps Report</title>');
     expect(html).toContain('<td class="nowrap">sprint-2025-43-1</td>');
     expect(html).toContain('<span class="sub">glm46:default</span>');
@@ -41,13 +43,15 @@ describe('GET /api/v1/telemetry/finops/report.html', () => {
   it.each([
     [{ window_days: '0' }, 'window_days', `invalid window_days: ${windowDaysRange}, received "0"`],
     [{ locale: 'xx' }, 'locale', 'invalid locale: expected one of pt-BR, en, received "xx"'],
-    [{ lane: 'fast' }, 'lane', 'invalid lane: expected one of economy, balanced, turbo, received "fast"'],
+    [{ lane: 'fast' }, 'lane', `invalid lane: expected one of ${lanes}, received "fast"`],
     [{ start: '2025-02-30T00:00:00Z' }, 'start', 'invalid start: impossible date 2025-02-30'],
   ])('answers 400 naming the parameter for %j', async (query, parameter, message) => {
     const response = await app.request(withQuery(REPORT_PAGE, query));
 
     expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({ error: { code: 'REPORT_INVALID_PARAMETER', message, parameter } });
+    expect(await response.json()).toEqual({
+      error: { code: 'REPORT_INVALID_PARAMETER', message, parameter },
+    });
   });
 
   it('answers 400 REPORT_INVALID_WINDOW naming start when start is after end', async () => {

@@ -1,7 +1,9 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { ingestText, openStore } from '@finops/store';
 import type { Hono } from 'hono';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { oraclePullRequests, oracleSprints, reportBody } from './_oracle.js';
 import { createTestApp, runbookWindow, withQuery } from './_reference.js';
+import { createApp } from './app.js';
 
 const SPRINTS = '/api/v1/telemetry/finops/sprints';
 const PULL_REQUESTS = '/api/v1/telemetry/finops/pull-requests';
@@ -61,9 +63,20 @@ describe('report routes on the reference dataset', () => {
     expect(await response.text()).toBe(reportBody([oraclePullRequests[0]]));
   });
 
+  it.each([
+    ['an offset', { start: '2025-10-08T03:00:00+03:00', end: '2025-10-22T02:59:59+03:00' }],
+    ['no offset (UTC)', { start: '2025-10-08T00:00:00', end: '2025-10-21T23:59:59' }],
+  ])('reads instants with %s as the same window', async (_, bounds) => {
+    const response = await app.request(withQuery(SPRINTS, { ...bounds, window_days: '7' }));
+
+    expect(await response.text()).toBe(reportBody(oracleSprints));
+  });
+
   it('ranks the provider routes by cost on the pareto route', async () => {
     const response = await app.request(withQuery('/api/v1/telemetry/pareto', runbookWindow));
-    const body = (await response.json()) as { items: { id: string; run_count: number; cost_usd: number }[] };
+    const body = (await response.json()) as {
+      items: { id: string; run_count: number; cost_usd: number }[];
+    };
 
     expect(body.items.map(({ id, run_count, cost_usd }) => ({ id, run_count, cost_usd }))).toEqual([
       { id: 'gemini:balanced', run_count: 14, cost_usd: 122.9 },
@@ -105,7 +118,10 @@ describe('report routes on the reference dataset', () => {
     for (let page = 0; page < 10; page += 1) {
       const query: Record<string, string> = { limit: '20', ...(cursor ? { cursor } : {}) };
       const response = await app.request(withQuery('/api/v1/telemetry/runs', query));
-      const body = (await response.json()) as { items: { ts: string }[]; next_cursor: string | null };
+      const body = (await response.json()) as {
+        items: { ts: string }[];
+        next_cursor: string | null;
+      };
       seen.push(...body.items.map((item) => item.ts));
       cursor = body.next_cursor;
       if (cursor === null) break;
@@ -143,5 +159,67 @@ describe('report routes on an empty database', () => {
     const response = await app.request('/api/v1/telemetry/runs');
 
     expect(await response.json()).toEqual({ items: [], next_cursor: null });
+  });
+});
+
+describe('report routes on events without a cost or a price', () => {
+  let app: Hono;
+
+  beforeAll(async () => {
+    const store = openStore(':memory:');
+    const lines = [
+      {
+        provider_id: 'claude',
+        tool: 'opus',
+        ts: '2025-10-21T10:00:00Z',
+        tokens_in: 1000,
+        tokens_out: 500,
+        status: 'ok',
+      },
+      {
+        provider_id: 'claude',
+        tool: 'opus',
+        ts: '2025-10-21T11:00:00Z',
+        tokens_in: 10,
+        cost_usd: 0.1,
+        status: 'ok',
+      },
+      {
+        provider_id: 'claude',
+        tool: 'opus',
+        ts: '2025-10-21T12:00:00Z',
+        tokens_in: 10,
+        cost_usd: 0.2,
+        status: 'failed',
+      },
+    ];
+    await ingestText(store, lines.map((line) => JSON.stringify(line)).join('\n'), {
+      source: 'claude.jsonl',
+    });
+    app = createApp({ store });
+  });
+
+  it('counts the unpriced event and sums only the known costs', async () => {
+    const body = (await (await app.request(SPRINTS)).json()) as { items: object[] };
+
+    expect(body.items).toEqual([
+      expect.objectContaining({
+        total_cost_usd: 0.3,
+        total_tokens_in: 1_020,
+        run_count: 3,
+        success_rate: 0.666667,
+        unpriced_events: 1,
+      }),
+    ]);
+  });
+
+  it('shows the unknown cost as a blank CSV cell, never 0', async () => {
+    const csv = await (await app.request('/api/v1/telemetry/export?format=csv')).text();
+
+    expect(csv.split('\r\n').slice(1, 4)).toEqual([
+      '2025-10-21T10:00:00Z,claude,opus,,success,1000,500,0,,,,{},claude.jsonl',
+      '2025-10-21T11:00:00Z,claude,opus,,success,10,0,0,0.1,,,{},claude.jsonl',
+      '2025-10-21T12:00:00Z,claude,opus,,error,10,0,0,0.2,,,{},claude.jsonl',
+    ]);
   });
 });

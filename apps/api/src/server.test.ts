@@ -18,7 +18,9 @@ describe('startServer', () => {
 
     expect(server.host).toBe('127.0.0.1');
     expect(server.port).toBeGreaterThan(0);
-    const response = await fetch(`http://127.0.0.1:${server.port}/healthz`, { signal: AbortSignal.timeout(5_000) });
+    const response = await fetch(`http://127.0.0.1:${server.port}/healthz`, {
+      signal: AbortSignal.timeout(5_000),
+    });
     expect(await response.json()).toEqual({ status: 'ok', version: null });
   });
 
@@ -27,7 +29,9 @@ describe('startServer', () => {
     server = await startServer(app, { port: 0 });
     const path = withQuery('/api/v1/telemetry/finops/sprints', runbookWindow);
 
-    const response = await fetch(`http://127.0.0.1:${server.port}${path}`, { signal: AbortSignal.timeout(5_000) });
+    const response = await fetch(`http://127.0.0.1:${server.port}${path}`, {
+      signal: AbortSignal.timeout(5_000),
+    });
 
     expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
     expect(await response.text()).toBe(reportBody(oracleSprints));
@@ -37,12 +41,17 @@ describe('startServer', () => {
     const { app } = await createTestApp();
     server = await startServer(app, { port: 0 });
 
-    const response = await fetch(`http://127.0.0.1:${server.port}/api/v1/telemetry/export?format=csv`, {
-      signal: AbortSignal.timeout(5_000),
-    });
+    const response = await fetch(
+      `http://127.0.0.1:${server.port}/api/v1/telemetry/export?format=csv`,
+      {
+        signal: AbortSignal.timeout(5_000),
+      },
+    );
     const text = await response.text();
 
-    expect(response.headers.get('content-disposition')).toBe('attachment; filename="telemetry_export_2025-10-22.csv"');
+    expect(response.headers.get('content-disposition')).toBe(
+      'attachment; filename="telemetry_export_2025-10-22.csv"',
+    );
     expect(text.split('\r\n')).toHaveLength(44);
   });
 
@@ -50,7 +59,9 @@ describe('startServer', () => {
     const { app } = await createTestApp({ seed: false });
     server = await startServer(app, { port: 0 });
 
-    await expect(startServer(app, { port: server.port })).rejects.toMatchObject({ code: 'EADDRINUSE' });
+    await expect(startServer(app, { port: server.port })).rejects.toMatchObject({
+      code: 'EADDRINUSE',
+    });
   });
 
   it('stops accepting connections once closed', async () => {
@@ -59,6 +70,8 @@ describe('startServer', () => {
 
     await running.close();
 
-    await expect(fetch(`http://127.0.0.1:${running.port}/healthz`, { signal: AbortSignal.timeout(5_000) })).rejects.toThrow();
+    await expect(
+      fetch(`http://127.0.0.1:${running.port}/healthz`, { signal: AbortSignal.timeout(5_000) }),
+    ).rejects.toThrow();
   });
 });

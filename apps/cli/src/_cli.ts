@@ -28,7 +28,11 @@ export const runbookFlags = [
 ];
 
 /** The same window as API query parameters. */
-export const runbookQuery = { start: '2025-10-08T00:00:00Z', end: '2025-10-21T23:59:59Z', window_days: '7' };
+export const runbookQuery = {
+  start: '2025-10-08T00:00:00Z',
+  end: '2025-10-21T23:59:59Z',
+  window_days: '7',
+};
 
 /** What a run of the CLI printed and its exit code. */
 export interface CliRun {
@@ -41,14 +45,21 @@ export interface CliRun {
 export class TextSink extends Writable {
   text = '';
 
-  override _write(chunk: Buffer | string, _encoding: BufferEncoding, done: (error?: Error | null) => void): void {
+  override _write(
+    chunk: Buffer | string,
+    _encoding: BufferEncoding,
+    done: (error?: Error | null) => void,
+  ): void {
     this.text += chunk.toString();
     done();
   }
 }
 
 /** Runs `finops <argv>` in this process with captured streams and an environment of our own. */
-export async function runFinops(argv: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+export async function runFinops(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<CliRun> {
   const out = new TextSink();
   const err = new TextSink();
   const code = await runCli(argv, { out, err, env, exitCode: 0 });

@@ -50,10 +50,16 @@ function changeOneByte(path: string): void {
   writeFileSync(path, bytes);
 }
 
-async function apiBody(dbPath: string, path: string, query: Record<string, string>): Promise<string> {
+async function apiBody(
+  dbPath: string,
+  path: string,
+  query: Record<string, string>,
+): Promise<string> {
   const store = openStore(dbPath);
   try {
-    const response = await createApp({ store }).request(`${path}?${new URLSearchParams(query).toString()}`);
+    const response = await createApp({ store }).request(
+      `${path}?${new URLSearchParams(query).toString()}`,
+    );
     return await response.text();
   } finally {
     await store.close();
@@ -83,12 +89,16 @@ describe('finops evidence', () => {
     const manifest = readManifest(bundle);
 
     expect(run.stderr).toBe(
-      manifest.files.map((file) => `  ${file.name}  ${file.bytes} bytes  sha256 ${file.sha256}\n`).join(''),
+      manifest.files
+        .map((file) => `  ${file.name}  ${file.bytes} bytes  sha256 ${file.sha256}\n`)
+        .join(''),
     );
   });
 
   it('writes report documents equal to the API bodies for the same parameters', async () => {
-    expect(readFileSync(join(bundle, 'telemetry_finops_pull_requests.json'), 'utf8')).toBe(reportBody(oraclePullRequests));
+    expect(readFileSync(join(bundle, 'telemetry_finops_pull_requests.json'), 'utf8')).toBe(
+      reportBody(oraclePullRequests),
+    );
     expect(readFileSync(join(bundle, 'telemetry_finops_sprints.json'), 'utf8')).toBe(
       await apiBody(db, '/api/v1/telemetry/finops/sprints', {}),
     );
@@ -117,7 +127,9 @@ describe('finops evidence', () => {
     const manifest = readManifest(bundle);
 
     expect(manifest.files.map((file) => file.name).sort()).toEqual(
-      readdirSync(bundle).filter((name) => name !== 'manifest.json').sort(),
+      readdirSync(bundle)
+        .filter((name) => name !== 'manifest.json')
+        .sort(),
     );
     for (const file of manifest.files) {
       const bytes = readFileSync(join(bundle, file.name));
@@ -147,14 +159,19 @@ describe('finops evidence', () => {
     const windowed = await runFinops(['evidence', '--db', db, '--out', out, ...runbookFlags]);
 
     expect(windowed.code).toBe(0);
-    expect(readFileSync(join(out, 'telemetry_finops_sprints.json'), 'utf8')).toBe(reportBody(oracleSprints));
+    expect(readFileSync(join(out, 'telemetry_finops_sprints.json'), 'utf8')).toBe(
+      reportBody(oracleSprints),
+    );
     expect(readFileSync(join(out, 'telemetry_finops_sprints.json'), 'utf8')).toBe(
       await apiBody(db, '/api/v1/telemetry/finops/sprints', runbookQuery),
     );
     expect(readFileSync(join(out, 'telemetry_finops_pull_requests.json'), 'utf8')).toBe(
       await apiBody(db, '/api/v1/telemetry/finops/pull-requests', runbookQuery),
     );
-    expect(readManifest(out).parameters).toMatchObject({ start: '2025-10-08T00:00:00Z', end: '2025-10-21T23:59:59Z' });
+    expect(readManifest(out).parameters).toMatchObject({
+      start: '2025-10-08T00:00:00Z',
+      end: '2025-10-21T23:59:59Z',
+    });
   });
 
   it('fails in one line when the folder cannot be written', async () => {
@@ -193,7 +210,11 @@ describe('finops evidence verify', () => {
 
     const run = await runFinops(['evidence', 'verify', bundle]);
 
-    expect(run).toEqual({ code: 0, stdout: `evidence in ${bundle} verifies: ${files} files\n`, stderr: '' });
+    expect(run).toEqual({
+      code: 0,
+      stdout: `evidence in ${bundle} verifies: ${files} files\n`,
+      stderr: '',
+    });
   });
 
   it('exits 0 when the database still gives the same documents', async () => {
@@ -240,18 +261,48 @@ describe('finops evidence verify', () => {
     const run = await runFinops(['evidence', 'verify', dir]);
 
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe(`telemetry_export.csv: sha256: SHA-256 ${csv?.sha256}, manifest says ${forged}\n`);
+    expect(run.stderr).toBe(
+      `telemetry_export.csv: sha256: SHA-256 ${csv?.sha256}, manifest says ${forged}\n`,
+    );
+  });
+
+  // Guards the manifest itself: with --db the window and row counts can be recomputed, so an
+  // edited manifest must not verify. Fails today: verification compares only the documents and the
+  // event fingerprint (packages/export/src/evidence-verify.ts, compareWithSource).
+  it.each([
+    [
+      'window.first_event',
+      '"first_event": "2025-10-08T13:00:00Z"',
+      '"first_event": "2025-10-01T13:00:00Z"',
+    ],
+    ['row_counts.sprint_reports', '"sprint_reports": 2', '"sprint_reports": 7'],
+  ])('exits 1 with --db naming manifest.json when its %s was edited', async (field, from, to) => {
+    const dir = copyBundle(`edited-${field}`);
+    const manifestPath = join(dir, 'manifest.json');
+    const text = readFileSync(manifestPath, 'utf8');
+    expect(text).toContain(from);
+    writeFileSync(manifestPath, text.replace(from, to));
+
+    const run = await runFinops(['evidence', 'verify', dir, '--db', db]);
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^manifest\.json: /m);
   });
 
   it('exits 1 in one line when manifest.json is not JSON any more', async () => {
     const dir = copyBundle('broken-manifest');
-    writeFileSync(join(dir, 'manifest.json'), readFileSync(join(dir, 'manifest.json'), 'utf8').replace('{', '['));
+    writeFileSync(
+      join(dir, 'manifest.json'),
+      readFileSync(join(dir, 'manifest.json'), 'utf8').replace('{', '['),
+    );
 
     const run = await runFinops(['evidence', 'verify', dir]);
 
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(new RegExp(`^finops: cannot read ${join(dir, 'manifest.json')}: .+ \\(--dir\\)\\n$`));
+    expect(run.stderr).toMatch(
+      new RegExp(`^finops: cannot read ${join(dir, 'manifest.json')}: .+ \\(--dir\\)\\n$`),
+    );
   });
 
   it('exits 1 naming a missing file', async () => {
@@ -271,16 +322,28 @@ describe('finops evidence verify', () => {
     const changedDb = join(temp.dir, 'changed.db');
     await seedReferenceDatabase(changedDb);
     const extra = join(temp.dir, 'extra.jsonl');
-    const event = { provider_id: 'glm46', tool: 'glm46.chat', ts: '2025-10-21T18:00:00Z', tokens_in: 10, cost_usd: 1 };
+    const event = {
+      provider_id: 'glm46',
+      tool: 'glm46.chat',
+      ts: '2025-10-21T18:00:00Z',
+      tokens_in: 10,
+      cost_usd: 1,
+    };
     writeFileSync(extra, `${JSON.stringify(event)}\n`);
-    expect((await runFinops(['ingest', extra, '--db', changedDb])).stdout).toBe('inserted 1, duplicates 0, rejected 0\n');
+    expect((await runFinops(['ingest', extra, '--db', changedDb])).stdout).toBe(
+      'inserted 1, duplicates 0, rejected 0\n',
+    );
 
     const run = await runFinops(['evidence', 'verify', bundle, '--db', changedDb]);
     const problems = run.stderr.split('\n').filter(Boolean);
 
     expect(run.code).toBe(1);
-    expect(run.stdout).toBe(`evidence in ${bundle} does NOT verify (${problems.length} problems)\n`);
-    expect(problems[0]).toMatch(/^manifest\.json: events: the database now holds 43 matching events with another fingerprint \([0-9a-f]{64}\)$/);
+    expect(run.stdout).toBe(
+      `evidence in ${bundle} does NOT verify (${problems.length} problems)\n`,
+    );
+    expect(problems[0]).toMatch(
+      /^manifest\.json: events: the database now holds 43 matching events with another fingerprint \([0-9a-f]{64}\)$/,
+    );
     expect(problems.slice(1).map((line) => line.split(':')[0])).toEqual(
       expect.arrayContaining([
         'telemetry_finops_sprints.json',
@@ -289,7 +352,13 @@ describe('finops evidence verify', () => {
         'telemetry_export.html',
       ]),
     );
-    expect(problems.slice(1).every((line) => / regenerated: differs from the database's document at byte \d+$/.test(line))).toBe(true);
+    expect(
+      problems
+        .slice(1)
+        .every((line) =>
+          / regenerated: differs from the database's document at byte \d+$/.test(line),
+        ),
+    ).toBe(true);
   });
 
   it('exits 1 in one line for a --db that does not exist', async () => {

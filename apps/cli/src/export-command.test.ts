@@ -13,7 +13,9 @@ const CSV_HEADER =
 async function apiExport(dbPath: string, query: Record<string, string>): Promise<Buffer> {
   const store = openStore(dbPath);
   try {
-    const response = await createApp({ store }).request(`/api/v1/telemetry/export?${new URLSearchParams(query).toString()}`);
+    const response = await createApp({ store }).request(
+      `/api/v1/telemetry/export?${new URLSearchParams(query).toString()}`,
+    );
     return Buffer.from(await response.arrayBuffer());
   } finally {
     await store.close();
@@ -37,23 +39,40 @@ describe('finops export', () => {
     ['csv', ['--provider-id', 'codex', '--start', '2025-10-15T00:00:00Z']],
     ['html', ['--lane', 'turbo']],
     ['json', ['--route', 'economy', '--end', '2025-10-10T23:59:59Z']],
-  ])('writes --format %s %j to --out with the same bytes as the API body', async (format, flags) => {
-    const out = join(temp.dir, `export-${format}-${flags.join('_').replace(/[^a-z0-9_-]/gi, '')}.${format}`);
-    const query: Record<string, string> = { format };
-    for (let index = 0; index < flags.length; index += 1) {
-      const flag = flags[index] ?? '';
-      if (flag === '--bom') query['bom'] = '1';
-      else query[flag.slice(2).replaceAll('-', '_')] = flags[(index += 1)] ?? '';
-    }
+  ])(
+    'writes --format %s %j to --out with the same bytes as the API body',
+    async (format, flags) => {
+      const out = join(
+        temp.dir,
+        `export-${format}-${flags.join('_').replace(/[^a-z0-9_-]/gi, '')}.${format}`,
+      );
+      const query: Record<string, string> = { format };
+      for (let index = 0; index < flags.length; index += 1) {
+        const flag = flags[index] ?? '';
+        if (flag === '--bom') query['bom'] = '1';
+        else query[flag.slice(2).replaceAll('-', '_')] = flags[(index += 1)] ?? '';
+      }
 
-    const run = await runFinops(['export', '--db', db, '--format', format, '--out', out, ...flags]);
-    const written = readFileSync(out);
+      const run = await runFinops([
+        'export',
+        '--db',
+        db,
+        '--format',
+        format,
+        '--out',
+        out,
+        ...flags,
+      ]);
+      const written = readFileSync(out);
 
-    expect(run.code).toBe(0);
-    expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(new RegExp(`^wrote \\d+ events to ${out.replaceAll('.', '\\.')}\\n$`));
-    expect(written.equals(await apiExport(db, query))).toBe(true);
-  });
+      expect(run.code).toBe(0);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toMatch(
+        new RegExp(`^wrote \\d+ events to ${out.replaceAll('.', '\\.')}\\n$`),
+      );
+      expect(written.equals(await apiExport(db, query))).toBe(true);
+    },
+  );
 
   it('says how many events it wrote', async () => {
     const out = join(temp.dir, 'count.csv');
@@ -84,7 +103,15 @@ describe('finops export', () => {
   });
 
   it('prints a CSV header only when no event matches', async () => {
-    const run = await runFinops(['export', '--db', db, '--format', 'csv', '--provider-id', 'nobody']);
+    const run = await runFinops([
+      'export',
+      '--db',
+      db,
+      '--format',
+      'csv',
+      '--provider-id',
+      'nobody',
+    ]);
 
     expect(run).toEqual({ code: 0, stdout: `${CSV_HEADER}\r\n`, stderr: '' });
   });
@@ -92,9 +119,23 @@ describe('finops export', () => {
   it('refuses a bad filter before writing the file', async () => {
     const out = join(temp.dir, 'never.csv');
 
-    const run = await runFinops(['export', '--db', db, '--format', 'csv', '--out', out, '--start', '2025-02-30T00:00:00Z']);
+    const run = await runFinops([
+      'export',
+      '--db',
+      db,
+      '--format',
+      'csv',
+      '--out',
+      out,
+      '--start',
+      '2025-02-30T00:00:00Z',
+    ]);
 
-    expect(run).toEqual({ code: 1, stdout: '', stderr: 'finops: invalid start: impossible date 2025-02-30 (--start)\n' });
+    expect(run).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'finops: invalid start: impossible date 2025-02-30 (--start)\n',
+    });
     expect(existsSync(out)).toBe(false);
   });
 });

@@ -4,9 +4,30 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { runFinops, seedReferenceDatabase, useTempDir } from './_cli.js';
 
 const samplePrices = [
-  { id: 1, provider_id: 'gemini', model: null, input_cost_per_1k: 0.0025, output_cost_per_1k: 0.0035, effective_at: null },
-  { id: 2, provider_id: 'glm46', model: null, input_cost_per_1k: 0.0018, output_cost_per_1k: 0.0022, effective_at: null },
-  { id: 3, provider_id: 'codex', model: null, input_cost_per_1k: 0.002, output_cost_per_1k: 0.0025, effective_at: null },
+  {
+    id: 1,
+    provider_id: 'gemini',
+    model: null,
+    input_cost_per_1k: 0.0025,
+    output_cost_per_1k: 0.0035,
+    effective_at: null,
+  },
+  {
+    id: 2,
+    provider_id: 'glm46',
+    model: null,
+    input_cost_per_1k: 0.0018,
+    output_cost_per_1k: 0.0022,
+    effective_at: null,
+  },
+  {
+    id: 3,
+    provider_id: 'codex',
+    model: null,
+    input_cost_per_1k: 0.002,
+    output_cost_per_1k: 0.0025,
+    effective_at: null,
+  },
 ];
 
 describe('finops prices', () => {
@@ -35,16 +56,40 @@ describe('finops prices', () => {
   it('lists the sample price entries seeding installs as JSON', async () => {
     const run = await runFinops(['prices', 'list', '--db', db, '--format', 'json']);
 
-    expect(run).toEqual({ code: 0, stdout: `${JSON.stringify({ items: samplePrices }, null, 2)}\n`, stderr: '' });
+    expect(run).toEqual({
+      code: 0,
+      stdout: `${JSON.stringify({ items: samplePrices }, null, 2)}\n`,
+      stderr: '',
+    });
   });
 
   it('lists the price entries as a table with every digit of each price', async () => {
-    await runFinops(['prices', 'add', '--db', db, '--provider-id', 'claude', '--model', 'opus', '--input', '0.015', '--output', '0.075']);
+    await runFinops([
+      'prices',
+      'add',
+      '--db',
+      db,
+      '--provider-id',
+      'claude',
+      '--model',
+      'opus',
+      '--input',
+      '0.015',
+      '--output',
+      '0.075',
+    ]);
 
     const run = await runFinops(['prices', 'list', '--db', db]);
     const rows = run.stdout.split('\n').filter((line) => /^│ +\d/.test(line));
 
-    expect(rows.map((row) => row.split('│').slice(1, -1).map((cell) => cell.trim()))).toEqual([
+    expect(
+      rows.map((row) =>
+        row
+          .split('│')
+          .slice(1, -1)
+          .map((cell) => cell.trim()),
+      ),
+    ).toEqual([
       ['1', 'gemini', '(any)', '$0.0025', '$0.0035', 'always'],
       ['2', 'glm46', '(any)', '$0.0018', '$0.0022', 'always'],
       ['3', 'codex', '(any)', '$0.002', '$0.0025', 'always'],
@@ -54,20 +99,48 @@ describe('finops prices', () => {
 
   it('adds an entry and prices the events that had no cost', async () => {
     const events = join(temp.dir, `unpriced-${count}.jsonl`);
-    writeFileSync(events, `${JSON.stringify({ provider_id: 'claude', tool: 'opus', ts: '2025-10-21T20:00:00Z', tokens_in: 2000, tokens_out: 1000 })}\n`);
+    writeFileSync(
+      events,
+      `${JSON.stringify({
+        provider_id: 'claude',
+        tool: 'opus',
+        ts: '2025-10-21T20:00:00Z',
+        tokens_in: 2000,
+        tokens_out: 1000,
+      })}\n`,
+    );
     await runFinops(['ingest', events, '--db', db]);
     const before = await runFinops(['report', 'runs', '--db', db, '--provider-id', 'claude']);
 
     const run = await runFinops([
-      'prices', 'add', '--db', db, '--provider-id', 'claude', '--model', 'opus',
-      '--input', '0.015', '--output', '0.075', '--effective-at', '2025-10-01T00:00:00Z',
+      'prices',
+      'add',
+      '--db',
+      db,
+      '--provider-id',
+      'claude',
+      '--model',
+      'opus',
+      '--input',
+      '0.015',
+      '--output',
+      '0.075',
+      '--effective-at',
+      '2025-10-01T00:00:00Z',
     ]);
     const after = await runFinops(['report', 'runs', '--db', db, '--provider-id', 'claude']);
 
     expect(run).toEqual({ code: 0, stdout: 'added price entry 4\n', stderr: '' });
     expect(await listJson()).toEqual([
       ...samplePrices,
-      { id: 4, provider_id: 'claude', model: 'opus', input_cost_per_1k: 0.015, output_cost_per_1k: 0.075, effective_at: '2025-10-01T00:00:00Z' },
+      {
+        id: 4,
+        provider_id: 'claude',
+        model: 'opus',
+        input_cost_per_1k: 0.015,
+        output_cost_per_1k: 0.075,
+        effective_at: '2025-10-01T00:00:00Z',
+      },
     ]);
     expect(JSON.parse(before.stdout).items[0].cost_usd).toBeNull();
     expect(JSON.parse(after.stdout).items[0].cost_usd).toBe(0.105);
@@ -78,7 +151,10 @@ describe('finops prices', () => {
     [['--input', '-1'], 'finops: --input must be a non-negative number, got "-1"\n'],
     [['--output', '1e3'], 'finops: --output must be a non-negative number, got "1e3"\n'],
     [['--output', ''], 'finops: --output must be a non-negative number, got ""\n'],
-    [['--effective-at', '2025-02-30T00:00:00Z'], 'finops: invalid price entry: effective_at: impossible date 2025-02-30\n'],
+    [
+      ['--effective-at', '2025-02-30T00:00:00Z'],
+      'finops: invalid price entry: effective_at: impossible date 2025-02-30\n',
+    ],
   ])('refuses add %j naming the flag and adds nothing', async (flags, stderr) => {
     const run = await runFinops(['prices', 'add', '--db', db, '--provider-id', 'claude', ...flags]);
 
@@ -108,18 +184,41 @@ describe('finops prices', () => {
     ['an array', (entries: unknown[]) => entries],
     ['a {"prices": [...]} document', (entries: unknown[]) => ({ prices: entries })],
   ])('imports the entries of %s', async (_, shape) => {
-    const file = priceFile(`import-${count}.json`, shape([
-      { provider_id: 'claude', input_cost_per_1k: 0.003, output_cost_per_1k: 0.015 },
-      { provider_id: 'claude', model: 'haiku', input_cost_per_1k: 0.0008, output_cost_per_1k: null, effective_at: '2025-10-01T00:00:00Z' },
-    ]));
+    const file = priceFile(
+      `import-${count}.json`,
+      shape([
+        { provider_id: 'claude', input_cost_per_1k: 0.003, output_cost_per_1k: 0.015 },
+        {
+          provider_id: 'claude',
+          model: 'haiku',
+          input_cost_per_1k: 0.0008,
+          output_cost_per_1k: null,
+          effective_at: '2025-10-01T00:00:00Z',
+        },
+      ]),
+    );
 
     const run = await runFinops(['prices', 'import', file, '--db', db]);
 
     expect(run).toEqual({ code: 0, stdout: `imported 2 price entries from ${file}\n`, stderr: '' });
     expect(await listJson()).toEqual([
       ...samplePrices,
-      { id: 4, provider_id: 'claude', model: null, input_cost_per_1k: 0.003, output_cost_per_1k: 0.015, effective_at: null },
-      { id: 5, provider_id: 'claude', model: 'haiku', input_cost_per_1k: 0.0008, output_cost_per_1k: null, effective_at: '2025-10-01T00:00:00Z' },
+      {
+        id: 4,
+        provider_id: 'claude',
+        model: null,
+        input_cost_per_1k: 0.003,
+        output_cost_per_1k: 0.015,
+        effective_at: null,
+      },
+      {
+        id: 5,
+        provider_id: 'claude',
+        model: 'haiku',
+        input_cost_per_1k: 0.0008,
+        output_cost_per_1k: null,
+        effective_at: '2025-10-01T00:00:00Z',
+      },
     ]);
   });
 
@@ -146,7 +245,11 @@ describe('finops prices', () => {
 
     const run = await runFinops(['prices', 'import', file, '--db', db]);
 
-    expect(run).toEqual({ code: 1, stdout: '', stderr: `finops: ${file} must hold an array of price entries or {"prices": [...]}\n` });
+    expect(run).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `finops: ${file} must hold an array of price entries or {"prices": [...]}\n`,
+    });
   });
 
   it('refuses a file that is not JSON in one line', async () => {
@@ -156,7 +259,9 @@ describe('finops prices', () => {
 
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(new RegExp(`^finops: [^\\n]*${file.replaceAll('.', '\\.')} is not valid JSON: [^\\n]+\\n$`));
+    expect(run.stderr).toMatch(
+      new RegExp(`^finops: [^\\n]*${file.replaceAll('.', '\\.')} is not valid JSON: [^\\n]+\\n$`),
+    );
     expect(await listJson()).toEqual(samplePrices);
   });
 
@@ -164,6 +269,10 @@ describe('finops prices', () => {
     const empty = join(temp.dir, `empty-${count}.db`);
     await runFinops(['prices', 'import', priceFile(`empty-list-${count}.json`, []), '--db', empty]);
 
-    expect(await runFinops(['prices', 'list', '--db', empty])).toEqual({ code: 0, stdout: 'No price entries.\n', stderr: '' });
+    expect(await runFinops(['prices', 'list', '--db', empty])).toEqual({
+      code: 0,
+      stdout: 'No price entries.\n',
+      stderr: '',
+    });
   });
 });

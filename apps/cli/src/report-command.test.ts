@@ -13,7 +13,11 @@ import {
 import { oraclePullRequests, oracleSprints, reportBody } from './_oracle.js';
 
 /** The body the API answers for `path?query` over the same database file. */
-async function apiBody(dbPath: string, path: string, query: Record<string, string>): Promise<string> {
+async function apiBody(
+  dbPath: string,
+  path: string,
+  query: Record<string, string>,
+): Promise<string> {
   const store = openStore(dbPath);
   try {
     const app = createApp({ store });
@@ -27,15 +31,22 @@ async function apiBody(dbPath: string, path: string, query: Record<string, strin
 describe('finops seed', () => {
   const temp = useTempDir('seed');
 
-
   it('loads the 42 reference events, then stores nothing new the second time', async () => {
     const db = join(temp.dir, 'ref.db');
 
     const first = await runFinops(['seed', '--dataset', referenceDatasetPath, '--db', db]);
     const second = await runFinops(['seed', '--dataset', referenceDatasetPath, '--db', db]);
 
-    expect(first).toEqual({ code: 0, stdout: `seeded ${db}: inserted 42, duplicates 0, rejected 0\n`, stderr: '' });
-    expect(second).toEqual({ code: 0, stdout: `seeded ${db}: inserted 0, duplicates 42, rejected 0\n`, stderr: '' });
+    expect(first).toEqual({
+      code: 0,
+      stdout: `seeded ${db}: inserted 42, duplicates 0, rejected 0\n`,
+      stderr: '',
+    });
+    expect(second).toEqual({
+      code: 0,
+      stdout: `seeded ${db}: inserted 0, duplicates 42, rejected 0\n`,
+      stderr: '',
+    });
   });
 
   it.each([
@@ -52,7 +63,11 @@ describe('finops seed', () => {
 
     const run = await runFinops(['seed', '--dataset', missing, '--db', join(temp.dir, 'never.db')]);
 
-    expect(run).toEqual({ code: 1, stdout: '', stderr: `finops: cannot read --dataset ${missing}: ENOENT\n` });
+    expect(run).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `finops: cannot read --dataset ${missing}: ENOENT\n`,
+    });
   });
 });
 
@@ -66,7 +81,15 @@ describe('finops report on the reference dataset', () => {
   });
 
   it('prints the two runbook sprint reports of SPEC §7', async () => {
-    const run = await runFinops(['report', 'sprints', '--db', db, ...runbookFlags, '--format', 'json']);
+    const run = await runFinops([
+      'report',
+      'sprints',
+      '--db',
+      db,
+      ...runbookFlags,
+      '--format',
+      'json',
+    ]);
 
     expect(run).toEqual({ code: 0, stdout: reportBody(oracleSprints), stderr: '' });
   });
@@ -87,11 +110,31 @@ describe('finops report on the reference dataset', () => {
   it.each([
     ['sprints', runbookFlags, '/api/v1/telemetry/finops/sprints', runbookQuery],
     ['pull-requests', [], '/api/v1/telemetry/finops/pull-requests', {}],
-    ['sprints', ['--locale', 'en', '--limit', '1'], '/api/v1/telemetry/finops/sprints', { locale: 'en', limit: '1' }],
-    ['pull-requests', ['--lane', 'balanced'], '/api/v1/telemetry/finops/pull-requests', { lane: 'balanced' }],
-    ['pareto', runbookFlags.slice(0, 4), '/api/v1/telemetry/pareto', { start: runbookQuery.start, end: runbookQuery.end }],
+    [
+      'sprints',
+      ['--locale', 'en', '--limit', '1'],
+      '/api/v1/telemetry/finops/sprints',
+      { locale: 'en', limit: '1' },
+    ],
+    [
+      'pull-requests',
+      ['--lane', 'balanced'],
+      '/api/v1/telemetry/finops/pull-requests',
+      { lane: 'balanced' },
+    ],
+    [
+      'pareto',
+      runbookFlags.slice(0, 4),
+      '/api/v1/telemetry/pareto',
+      { start: runbookQuery.start, end: runbookQuery.end },
+    ],
     ['lane-costs', [], '/api/v1/telemetry/lane-costs', {}],
-    ['timeseries', ['--provider-id', 'codex'], '/api/v1/telemetry/timeseries', { provider_id: 'codex' }],
+    [
+      'timeseries',
+      ['--provider-id', 'codex'],
+      '/api/v1/telemetry/timeseries',
+      { provider_id: 'codex' },
+    ],
     ['runs', ['--limit', '5'], '/api/v1/telemetry/runs', { limit: '5' }],
   ])('prints the API body of %s %j byte for byte', async (kind, flags, path, query) => {
     const run = await runFinops(['report', kind, '--db', db, ...flags]);
@@ -109,8 +152,13 @@ describe('finops report on the reference dataset', () => {
   it('prefers --db over FINOPS_DB_PATH and FINOPS_DB_PATH over CONSOLE_MCP_DB_PATH', async () => {
     const missing = join(temp.dir, 'missing.db');
 
-    const flagWins = await runFinops(['report', 'sprints', '--db', db], { FINOPS_DB_PATH: missing });
-    const envWins = await runFinops(['report', 'sprints'], { FINOPS_DB_PATH: missing, CONSOLE_MCP_DB_PATH: db });
+    const flagWins = await runFinops(['report', 'sprints', '--db', db], {
+      FINOPS_DB_PATH: missing,
+    });
+    const envWins = await runFinops(['report', 'sprints'], {
+      FINOPS_DB_PATH: missing,
+      CONSOLE_MCP_DB_PATH: db,
+    });
     const fallback = await runFinops(['report', 'sprints'], { CONSOLE_MCP_DB_PATH: db });
 
     expect(flagWins.code).toBe(0);
@@ -119,18 +167,39 @@ describe('finops report on the reference dataset', () => {
   });
 
   it('prints the sprints as a table with status marks', async () => {
-    const run = await runFinops(['report', 'sprints', '--db', db, ...runbookFlags, '--format', 'table']);
+    const run = await runFinops([
+      'report',
+      'sprints',
+      '--db',
+      db,
+      ...runbookFlags,
+      '--format',
+      'table',
+    ]);
     const rows = run.stdout.split('\n').filter((line) => line.includes('sprint-2025-'));
 
     expect(run.code).toBe(0);
     expect(rows).toHaveLength(2);
-    expect(rows[0]).toMatch(/│ sprint-2025-43-1 +│ 2025-10-15 – 2025-10-21 │ +21 │ +\$151\.45 │ +\$162\.68 │ +−6\.9% │/);
+    expect(rows[0]).toMatch(
+      /│ sprint-2025-43-1 +│ 2025-10-15 – 2025-10-21 │ +21 │ +\$151\.45 │ +\$162\.68 │ +−6\.9% │/,
+    );
     expect(rows[0]).toContain('✓ on_track');
-    expect(rows[1]).toMatch(/│ sprint-2025-42-2 +│ 2025-10-08 – 2025-10-14 │ +21 │ +\$162\.68 │ +— │ +±0\.0% │/);
+    expect(rows[1]).toMatch(
+      /│ sprint-2025-42-2 +│ 2025-10-08 – 2025-10-14 │ +21 │ +\$162\.68 │ +— │ +±0\.0% │/,
+    );
   });
 
   it('prints a one-line notice for a table without reports', async () => {
-    const run = await runFinops(['report', 'sprints', '--db', db, '--provider-id', 'nobody', '--format', 'table']);
+    const run = await runFinops([
+      'report',
+      'sprints',
+      '--db',
+      db,
+      '--provider-id',
+      'nobody',
+      '--format',
+      'table',
+    ]);
 
     expect(run).toEqual({ code: 0, stdout: 'No results.\n', stderr: '' });
   });
@@ -140,13 +209,14 @@ describe('finops report on the reference dataset', () => {
 
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(/^finops: unknown report "costs": expected one of sprints, pull-requests, [a-z, -]+\n$/);
+    expect(run.stderr).toMatch(
+      /^finops: unknown report "costs": expected one of sprints, pull-requests, [a-z, -]+\n$/,
+    );
   });
 });
 
 describe('finops report without a database', () => {
   const temp = useTempDir('report-missing');
-
 
   it('explains how to load one and creates nothing', async () => {
     const db = join(temp.dir, 'none.db');

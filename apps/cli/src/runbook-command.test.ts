@@ -6,7 +6,6 @@ import { runFinops, useTempDir } from './_cli.js';
 describe('finops runbook', () => {
   const temp = useTempDir('runbook');
 
-
   it('seeds the sample dataset into a new database and writes the evidence bundle', async () => {
     const db = join(temp.dir, 'x.db');
     const out = join(temp.dir, 'bundle');
@@ -28,7 +27,9 @@ describe('finops runbook', () => {
         'telemetry_finops_sprints.json',
       ]),
     );
-    expect(run.stdout).toBe(`evidence written to ${out} (${manifest.row_counts.events} events, database ${db})\n`);
+    expect(run.stdout).toBe(
+      `evidence written to ${out} (${manifest.row_counts.events} events, database ${db})\n`,
+    );
     expect(run.stderr).toBe(
       [
         `seeded ${db}: inserted ${manifest.row_counts.events}, duplicates 0`,

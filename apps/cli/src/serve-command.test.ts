@@ -21,7 +21,11 @@ function findFreePort(): Promise<number> {
     probe.once('error', reject);
     probe.listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      probe.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -35,7 +39,9 @@ interface ServeProcess {
 
 /** Starts `finops serve` and resolves once it says where it listens (at most 15 s). */
 function startServe(args: string[], env: NodeJS.ProcessEnv = {}): Promise<ServeProcess> {
-  const child = spawn(process.execPath, [cliEntry, 'serve', ...args], { env: { PATH: process.env['PATH'], ...env } });
+  const child = spawn(process.execPath, [cliEntry, 'serve', ...args], {
+    env: { PATH: process.env['PATH'], ...env },
+  });
   let stderr = '';
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.on('exit', (code, signal) => resolve({ code, signal })),
@@ -71,7 +77,10 @@ describe('finops serve', () => {
   const started: ServeProcess[] = [];
 
   async function serve(args: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<ServeProcess> {
-    const server = await startServe(['--db', db, '--port', String(await findFreePort()), ...args], env);
+    const server = await startServe(
+      ['--db', db, '--port', String(await findFreePort()), ...args],
+      env,
+    );
     started.push(server);
     return server;
   }
@@ -94,7 +103,11 @@ describe('finops serve', () => {
     const server = await serve();
 
     const health = await get(`${server.baseUrl}/healthz`);
-    const sprints = await get(`${server.baseUrl}/api/v1/telemetry/finops/sprints?${new URLSearchParams(runbookQuery).toString()}`);
+    const sprints = await get(
+      `${server.baseUrl}/api/v1/telemetry/finops/sprints?${new URLSearchParams(
+        runbookQuery,
+      ).toString()}`,
+    );
     const cli = await runFinops(['report', 'sprints', '--db', db, ...runbookFlags]);
 
     expect(await health.json()).toEqual({ status: 'ok', version: '0.1.0' });
@@ -120,7 +133,9 @@ describe('finops serve', () => {
     const exit = await server.exited;
 
     expect(exit).toEqual({ code: 0, signal: null });
-    expect(server.stderr()).toMatch(/^finops API on http:\/\/127\.0\.0\.1:\d+ \(database .+\); Ctrl-C stops it\n/);
+    expect(server.stderr()).toMatch(
+      /^finops API on http:\/\/127\.0\.0\.1:\d+ \(database .+\); Ctrl-C stops it\n/,
+    );
     expect(server.stderr()).toContain('GET /healthz');
     expect(server.stderr()).not.toContain('\u001b[');
   });
@@ -128,7 +143,10 @@ describe('finops serve', () => {
   it('has no ingest route without FINOPS_API_TOKEN', async () => {
     const server = await serve();
 
-    const response = await get(`${server.baseUrl}/api/v1/telemetry/events`, { method: 'POST', body: '[]' });
+    const response = await get(`${server.baseUrl}/api/v1/telemetry/events`, {
+      method: 'POST',
+      body: '[]',
+    });
 
     expect(response.status).toBe(404);
   });
@@ -136,13 +154,24 @@ describe('finops serve', () => {
   it('ingests over HTTP with the FINOPS_API_TOKEN bearer token', async () => {
     const server = await serve([], { FINOPS_API_TOKEN: 'serve-test-token' });
     const url = `${server.baseUrl}/api/v1/telemetry/events`;
-    const body = JSON.stringify([{ provider_id: 'claude', tool: 'opus', ts: '2025-10-22T10:00:00Z' }]);
+    const body = JSON.stringify([
+      { provider_id: 'claude', tool: 'opus', ts: '2025-10-22T10:00:00Z' },
+    ]);
 
     const refused = await get(url, { method: 'POST', body });
-    const accepted = await get(url, { method: 'POST', body, headers: { authorization: 'Bearer serve-test-token' } });
+    const accepted = await get(url, {
+      method: 'POST',
+      body,
+      headers: { authorization: 'Bearer serve-test-token' },
+    });
 
     expect(refused.status).toBe(401);
-    expect(await accepted.json()).toEqual({ inserted: 1, duplicates: 0, rejected: 0, rejections: [] });
+    expect(await accepted.json()).toEqual({
+      inserted: 1,
+      duplicates: 0,
+      rejected: 0,
+      rejections: [],
+    });
   });
 
   it('exits 1 in one line when the port is taken', async () => {
@@ -151,12 +180,21 @@ describe('finops serve', () => {
 
     const run = await spawnFinops(['serve', '--db', db, '--port', port], { timeoutMs: 15_000 });
 
-    expect(run).toEqual({ code: 1, signal: null, stdout: '', stderr: `finops: cannot listen on 127.0.0.1:${port}: EADDRINUSE\n` });
+    expect(run).toEqual({
+      code: 1,
+      signal: null,
+      stdout: '',
+      stderr: `finops: cannot listen on 127.0.0.1:${port}: EADDRINUSE\n`,
+    });
   });
 
   it.each(['abc', '-1', '65536', '80.5'])('refuses --port %s in one line', async (port) => {
     const run = await runFinops(['serve', '--db', db, '--port', port]);
 
-    expect(run).toEqual({ code: 1, stdout: '', stderr: `finops: --port must be a whole number 0-65535, got "${port}"\n` });
+    expect(run).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `finops: --port must be a whole number 0-65535, got "${port}"\n`,
+    });
   });
 });

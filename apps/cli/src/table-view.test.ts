@@ -19,7 +19,9 @@ describe('formatMoney', () => {
 
 describe('renderTable', () => {
   it('prints the empty notice instead of an empty frame', () => {
-    expect(renderTable([], [{ header: 'A', value: () => 1 }], 'Nothing here.')).toBe('Nothing here.\n');
+    expect(renderTable([], [{ header: 'A', value: () => 1 }], 'Nothing here.')).toBe(
+      'Nothing here.\n',
+    );
   });
 
   it('shows a missing number as an em dash and a missing text as an empty cell', () => {

@@ -6,7 +6,10 @@ import { openStore, seedDataset, type TelemetryStore } from '@finops/store';
  * The reference dataset of the replaced system, read in place from the shared folder next to the
  * repository (never copied into it), and the runbook window of SPEC §7. Tests only.
  */
-export const referenceDatasetUrl = new URL('../../../../shared/data/finops_events.json', import.meta.url);
+export const referenceDatasetUrl = new URL(
+  '../../../../shared/data/finops_events.json',
+  import.meta.url,
+);
 
 /** The runbook window as query text: 2025-10-08 … 2025-10-21, 7-day windows. */
 export const runbookQuery = {

@@ -25,8 +25,8 @@ export const costChartTemplate = `<svg class="cost-chart" role="img"
 </g>
 {{#series}}
 <g class="series">
-<polyline fill="none" stroke="{{colour}}" stroke-width="2"{{#dash}} stroke-dasharray="{{dash}}"{{/dash}}
- points="{{points}}"></polyline>
+<polyline fill="none" stroke="{{colour}}"
+ stroke-width="2"{{#dash}} stroke-dasharray="{{dash}}"{{/dash}} points="{{points}}"></polyline>
 {{#markers}}
 <circle cx="{{x}}" cy="{{y}}" r="3" fill="{{colour}}"><title>{{label}}</title></circle>
 {{/markers}}

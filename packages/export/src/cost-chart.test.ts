@@ -31,7 +31,8 @@ describe('buildCostChart', () => {
     const chart = buildCostChart(threeDays);
 
     expect(chart.days).toEqual(['2025-10-01', '2025-10-02', '2025-10-03']);
-    expect(chart.series.map((series) => [series.providerId, series.colour, series.dash, series.points])).toEqual([
+    const lines = chart.series.map((s) => [s.providerId, s.colour, s.dash, s.points]);
+    expect(lines).toEqual([
       ['a', '#0072b2', '', '56,164 328,141 600,198.5'],
       ['b', '#d55e00', '', '56,26 328,256 600,83.5'],
     ]);
@@ -97,7 +98,7 @@ describe('buildCostChart', () => {
   });
 
   it('grows taller when the legend needs the room', () => {
-    const providers = Array.from({ length: 13 }, (_, index) => `p${String(index).padStart(2, '0')}`);
+    const providers = Array.from({ length: 13 }, (_, index) => `p${100 + index}`);
     const chart = buildCostChart(providers.map((id) => point('2025-10-01', id, 1)));
 
     expect(chart.series.at(-1)?.legend.y).toBe(298);

@@ -1,6 +1,7 @@
 import type { StoredEvent } from '@finops/store';
 import { stringify, type Options } from 'csv-stringify/sync';
 import { exportColumns, toExportRow } from './export-row.js';
+import { rowBatches } from './row-batches.js';
 
 /** Options of {@link renderCsv}. */
 export interface RenderCsvOptions {
@@ -27,7 +28,7 @@ const csvOptions: Options = {
 };
 
 /**
- * Renders events as an RFC 4180 CSV document, one chunk per event after a header chunk: CRLF
+ * Renders events as an RFC 4180 CSV document, a header chunk then one chunk per batch of events: CRLF
  * records, cells with a comma, quote, CR or LF quoted, null as an empty cell, and text cells a
  * spreadsheet would run as a formula prefixed with `'`. Iteration errors of `rows` pass through.
  *
@@ -40,9 +41,12 @@ export async function* renderCsv(
   const columns = [...exportColumns];
   yield stringify([], { ...csvOptions, bom: options.bom === true, header: true, columns });
 
-  for await (const event of rows) {
-    const row = toExportRow(event);
-    yield stringify([exportColumns.map((column) => row[column])], csvOptions);
+  for await (const batch of rowBatches(rows)) {
+    const records = batch.map((event) => {
+      const row = toExportRow(event);
+      return exportColumns.map((column) => row[column]);
+    });
+    yield stringify(records, csvOptions);
   }
 }
 

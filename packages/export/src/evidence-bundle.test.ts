@@ -9,6 +9,8 @@ import { writeEvidenceBundle } from './evidence-bundle.js';
 import { verifyEvidenceBundle } from './evidence-verify.js';
 import { renderReportPage } from './report-page.js';
 
+const options = { query: runbookQuery, toolVersion: '0.0.0' };
+
 describe('evidence bundle with the report page', () => {
   let dir: string;
   let store: TelemetryStore;
@@ -24,7 +26,7 @@ describe('evidence bundle with the report page', () => {
   });
 
   it('writes telemetry_report.html after the runbook’s four files', async () => {
-    const manifest = await writeEvidenceBundle(store, dir, { query: runbookQuery, toolVersion: '0.0.0' });
+    const manifest = await writeEvidenceBundle(store, dir, options);
 
     expect(manifest.files.map((file) => file.name)).toEqual([
       'telemetry_finops_sprints.json',
@@ -39,7 +41,7 @@ describe('evidence bundle with the report page', () => {
   });
 
   it('verifies the page against the manifest and regenerates it from the store', async () => {
-    await writeEvidenceBundle(store, dir, { query: runbookQuery, toolVersion: '0.0.0' });
+    await writeEvidenceBundle(store, dir, options);
 
     const result = await verifyEvidenceBundle(dir, store);
 
@@ -48,7 +50,7 @@ describe('evidence bundle with the report page', () => {
   });
 
   it('reports a changed page by digest and by regeneration', async () => {
-    await writeEvidenceBundle(store, dir, { query: runbookQuery, toolVersion: '0.0.0' });
+    await writeEvidenceBundle(store, dir, options);
     const path = join(dir, 'telemetry_report.html');
     const page = await readFile(path, 'utf8');
     await writeFile(path, page.replace('151.45', '151.46'));
@@ -61,6 +63,8 @@ describe('evidence bundle with the report page', () => {
       ['telemetry_report.html', 'regenerated'],
     ]);
     const offset = Buffer.byteLength(page.slice(0, page.indexOf('151.45') + 5));
-    expect(result.problems[1]?.detail).toBe(`differs from the database's document at byte ${offset}`);
+    expect(result.problems[1]?.detail).toBe(
+      `differs from the database's document at byte ${offset}`,
+    );
   });
 });

@@ -60,14 +60,16 @@ describe('renderJson', () => {
     expect(parsed[1]?.timestamp).toBe('2025-10-21T14:00:00.123Z');
   });
 
-  it('writes one chunk per event between the brackets', async () => {
+  it('writes one chunk per batch of 256 events between the brackets', async () => {
+    const events = Array.from({ length: 600 }, (_, index) => ({ ...sampleEvents[0]!, seq: index + 1 }));
     const chunks: string[] = [];
-    for await (const chunk of renderJson(eventsOf(sampleEvents))) chunks.push(chunk);
+    for await (const chunk of renderJson(eventsOf(events))) chunks.push(chunk);
 
-    expect(chunks).toHaveLength(sampleEvents.length + 1);
+    expect(chunks).toHaveLength(4);
     expect(chunks[0]?.startsWith('[\n  {\n')).toBe(true);
     expect(chunks[1]?.startsWith(',\n  {\n')).toBe(true);
     expect(chunks.at(-1)).toBe('\n]\n');
+    expect(chunks.join('')).toBe(`${JSON.stringify(events.map(toExportJsonRow), null, 2)}\n`);
   });
 
   it('writes an empty array for an empty result', async () => {

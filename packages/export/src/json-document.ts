@@ -1,8 +1,9 @@
 import type { StoredEvent } from '@finops/store';
 import { toExportJsonRow } from './export-row.js';
+import { rowBatches } from './row-batches.js';
 
 /**
- * Renders events as a JSON array, one chunk per event. The bytes equal
+ * Renders events as a JSON array, one chunk per batch of events. The bytes equal
  * `JSON.stringify(rows, null, 2) + '\n'` of the whole array (`[]\n` when empty), yet only one row
  * is held at a time, so memory does not grow with the row count. Iteration errors of `rows` pass
  * through.
@@ -15,8 +16,8 @@ export async function* renderJson(
 ): AsyncGenerator<string, void, undefined> {
   let separator = '[\n';
 
-  for await (const event of rows) {
-    yield `${separator}${indentRow(toExportJsonRow(event))}`;
+  for await (const batch of rowBatches(rows)) {
+    yield separator + batch.map((event) => indentRow(toExportJsonRow(event))).join(',\n');
     separator = ',\n';
   }
 

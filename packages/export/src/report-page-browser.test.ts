@@ -12,7 +12,14 @@ import { renderReportPage } from './report-page.js';
 // Debian's chromium, which CI installs. Without it the suite skips, unless CI asks for a failure.
 const CHROMIUM = '/usr/bin/chromium';
 const browserRequired = process.env['FINOPS_REQUIRE_BROWSER'] === '1';
-const launchArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'];
+const launchArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+];
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const outputDir = new URL('../../../test-output/', import.meta.url);
 
 describe('renderReportPage in Chromium (reference dataset, runbook window)', () => {
@@ -55,7 +62,9 @@ describe('renderReportPage in Chromium (reference dataset, runbook window)', () 
   /** The open page; without a browser the test is skipped, or fails when CI requires one. */
   function openPage(context: TestContext): Page {
     if (browser !== undefined) return page;
-    if (browserRequired) throw new Error(`FINOPS_REQUIRE_BROWSER=1 but there is no browser at ${CHROMIUM}`);
+    if (browserRequired) {
+      throw new Error(`FINOPS_REQUIRE_BROWSER=1 but there is no browser at ${CHROMIUM}`);
+    }
     return context.skip(`no browser at ${CHROMIUM} (set FINOPS_REQUIRE_BROWSER=1 to fail instead)`);
   }
 
@@ -70,34 +79,37 @@ describe('renderReportPage in Chromium (reference dataset, runbook window)', () 
     expect(await cellsOf(page, 0, 0)).toEqual([
       'sprint-2025-43-1', '2025-10-15 – 2025-10-21', '21', '151.45', '162.68', '−6.9%',
       '72,120 / 29,680', '935.476', '90.5%', 'on_track',
-      'Queda de 6.9% no custo versus sprint anterior e 0.10 mi tokens no período 2025-10-15 – 2025-10-21.',
+      'Queda de 6.9% no custo versus sprint anterior e 0.10 mi tokens no período ' +
+        '2025-10-15 – 2025-10-21.',
     ]);
     expect((await cellsOf(page, 0, 1)).slice(0, 6)).toEqual([
       'sprint-2025-42-2', '2025-10-08 – 2025-10-14', '21', '162.68', '—', '—',
     ]);
-    expect(await rows.nth(0).locator('span.badge').getAttribute('class')).toBe('badge badge-on_track');
-    expect(await rows.nth(0).locator('span.badge').isVisible()).toBe(true);
+    const badge = rows.nth(0).locator('span.badge');
+    expect(await badge.getAttribute('class')).toBe('badge badge-on_track');
+    expect(await badge.isVisible()).toBe(true);
   });
 
-  it('shows glm46:default first in the pull-request table, with a regression badge', async (context) => {
+  it('shows glm46:default first among pull requests, with a regression badge', async (context) => {
     const page = openPage(context);
     const first = page.locator('table').nth(1).locator('tbody tr').nth(0);
 
     expect(await cellsOf(page, 1, 0)).toEqual([
-      'GLM-4.6 · default\nglm46:default', 'turbo', 'atlas', '2025-10-21T14:00:00Z', '58.80', '51.30',
-      '+14.6%', '7.50', '+2,060', 'regression',
+      'GLM-4.6 · default\nglm46:default', 'turbo', 'atlas', '2025-10-21T14:00:00Z', '58.80',
+      '51.30', '+14.6%', '7.50', '+2,060', 'regression',
     ]);
     expect(await first.locator('span.badge').getAttribute('class')).toBe('badge badge-regression');
     expect(await page.locator('table').nth(1).locator('tbody tr').count()).toBe(3);
   });
 
-  it('draws one cost series per provider, with a legend, day labels and a USD scale', async (context) => {
+  it('draws a cost series per provider, a legend, day labels and a USD scale', async (context) => {
     const page = openPage(context);
     const chart = page.getByRole('img', { name: 'Daily cost per provider (USD)' });
 
     expect(await chart.count()).toBe(1);
     expect(await chart.locator('polyline').count()).toBe(3);
-    expect(await chart.locator('.legend text').allTextContents()).toEqual(['codex', 'gemini', 'glm46']);
+    const legend = await chart.locator('.legend text').allTextContents();
+    expect(legend).toEqual(['codex', 'gemini', 'glm46']);
     expect(await chart.locator('text.day').allTextContents()).toEqual(
       Array.from({ length: 14 }, (_, index) => `10-${String(8 + index).padStart(2, '0')}`),
     );
@@ -122,7 +134,7 @@ describe('renderReportPage in Chromium (reference dataset, runbook window)', () 
     await page.screenshot({ path, fullPage: true });
 
     const png = await readFile(path);
-    expect(png.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe(true);
+    expect(png.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
   });
 
   it('fits the chart on a landscape A4 page in print', async (context) => {

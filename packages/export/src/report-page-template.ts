@@ -14,7 +14,8 @@ p { margin: 0 0 6px; }
 .parameters { color: #57606a; font-size: 0.85rem; overflow-wrap: anywhere; }
 .parameters span { font: 0.8rem ui-monospace, Menlo, Consolas, monospace; }
 .coverage { color: #57606a; }
-.note { margin-top: 10px; padding: 8px 12px; border-left: 4px solid #d4a72c; background: #fff8c5; }
+.note { margin-top: 10px; padding: 8px 12px; border-left: 4px solid #d4a72c;
+  background: #fff8c5; }
 .table-wrap { overflow-x: auto; }
 table { width: 100%; border-collapse: collapse; font-variant-numeric: tabular-nums; }
 th, td { padding: 6px 8px; border-bottom: 1px solid #d0d7de; text-align: left; vertical-align: top; }

@@ -1,5 +1,10 @@
-import type { PullRequestReport, ReportParams, SprintReport, TimeseriesPoint } from '@finops/reports';
-import { formatPercent } from '@finops/reports';
+import {
+  formatPercent,
+  type PullRequestReport,
+  type ReportParams,
+  type SprintReport,
+  type TimeseriesPoint,
+} from '@finops/reports';
 import { formatInstant } from '@finops/store';
 import { buildCostChart, type CostChart } from './cost-chart.js';
 import {
@@ -67,7 +72,8 @@ export function describeReportParams(params: ReportParams): string {
     ['attention_threshold', String(params.thresholds.attention)],
     ['regression_threshold', String(params.thresholds.regression)],
   ];
-  return entries.flatMap(([name, value]) => (value === undefined ? [] : [`${name} ${value}`])).join('; ');
+  const given = entries.filter((entry): entry is [string, string] => entry[1] !== undefined);
+  return given.map(([name, value]) => `${name} ${value}`).join('; ');
 }
 
 function shapeSprintRow(report: SprintReport): Record<string, string> {
@@ -110,7 +116,7 @@ function describeCoverage(points: TimeseriesPoint[]): string | null {
   const events = sumOf(points, (point) => point.run_count);
   const providers = new Set(points.map((point) => point.provider_id)).size;
   const cost = points.reduce((total, point) => addUsd(total, point.cost_usd), 0);
-  const counted = `${formatNumber(events)} ${events === 1 ? 'event' : 'events'} of ${providers} ${providers === 1 ? 'provider' : 'providers'}`;
+  const counted = `${plural(events, 'event')} of ${plural(providers, 'provider')}`;
   const days = `UTC days ${points[0]?.day} – ${points[points.length - 1]?.day}`;
   return `${counted} on ${days}, costing ${formatUsd(cost)} USD in all.`;
 }
@@ -119,7 +125,12 @@ function describeUnpriced(count: number): string | null {
   if (count === 0) return null;
 
   const subject = count === 1 ? '1 event has' : `${formatNumber(count)} events have`;
-  return `${subject} no reported cost and no price: tokens and runs count them, cost totals leave them out.`;
+  const effect = 'tokens and runs count them, cost totals leave them out';
+  return `${subject} no reported cost and no price: ${effect}.`;
+}
+
+function plural(count: number, noun: string): string {
+  return `${formatNumber(count)} ${count === 1 ? noun : `${noun}s`}`;
 }
 
 function sumOf(points: TimeseriesPoint[], read: (point: TimeseriesPoint) => number): number {

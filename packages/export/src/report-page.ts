@@ -31,7 +31,8 @@ const writer = new Mustache.Writer();
  * The page is small, so it is rendered whole and yielded as one chunk; iterating rejects with
  * whatever the source throws (the SQLite store throws `StoreError`).
  *
- * @example for await (const chunk of renderReportPage(store, parseReportQuery({}))) out.write(chunk);
+ * @example
+ * for await (const chunk of renderReportPage(store, parseReportQuery({}))) out.write(chunk);
  */
 export async function* renderReportPage(
   source: ReportSource,
@@ -70,7 +71,8 @@ export async function loadReportPage(
  */
 export function renderReportHtml(data: ReportPageData): string {
   const view = shapeReportPage(data);
-  return writer.render(reportPageTemplate, view, { chart: costChartTemplate }, { escape: escapeText });
+  const partials = { chart: costChartTemplate };
+  return writer.render(reportPageTemplate, view, partials, { escape: escapeText });
 }
 
 /** A CR is written as a character reference: HTML parsers would turn a literal one into LF. */

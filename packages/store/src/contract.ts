@@ -115,6 +115,11 @@ export interface ReportSource {
   listRuns(filter: EventFilter, limit: number, after?: RunsCursor): Promise<StoredEvent[]>;
   /** How many events match. */
   countEvents(filter: EventFilter): Promise<number>;
+  /**
+   * A token that changes whenever the stored data may have changed (a write by this or another
+   * process), so callers can cache results derived from the data.
+   */
+  revision(): Promise<string>;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { splitByDay } from './day-split.js';
 import { openStore } from './sqlite-store.js';
+import type { EventFilter } from './contract.js';
 import type { EventInsert } from './telemetry-store.js';
 
 const DAY = 86_400_000;
@@ -67,7 +68,7 @@ describe('report totals from rollups', () => {
     ['one day', { start: at('2025-10-08T11:00:00Z'), end: at('2025-10-08T23:30:00Z') }],
     ['a provider and a route', { providerIds: ['codex'], route: 'economy' }],
     ['the default route', { route: 'default' }],
-  ])('agree with a scan of the events (%s)', async (_name, filter) => {
+  ] as [string, EventFilter][])('agree with a scan of the events (%s)', async (_name, filter) => {
     const store = openStore(':memory:');
     await store.insertEvents(events);
 

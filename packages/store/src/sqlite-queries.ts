@@ -20,8 +20,11 @@ const TOTALS = `COUNT(*) AS run_count, SUM(status = 'success') AS success_count,
   COALESCE(SUM(cost_nanos / ${NANOS_PER_USD}), 0) AS cost_usd_part,
   COALESCE(SUM(cost_nanos % ${NANOS_PER_USD}), 0) AS cost_nanos_part,
   SUM(cost_nanos IS NULL) AS unpriced_events`;
+// Event rows are read with plain numbers (BigInt conversion of every column is slow); the cost
+// comes back as whole dollars and leftover nanos, each exact as a number.
 const EVENT_COLUMNS = `seq, ts, provider_id, tool, route, tokens_in, tokens_out, duration_ms, status,
-  cost_reported AS cost_estimated_usd, cost_nanos, metadata, experiment_cohort, experiment_tag,
+  cost_reported AS cost_estimated_usd, cost_nanos / ${NANOS_PER_USD} AS cost_whole,
+  cost_nanos % ${NANOS_PER_USD} AS cost_part, metadata, experiment_cohort, experiment_tag,
   source_file, line_number, ingested_at`;
 
 type Row = Record<string, unknown>;
@@ -37,6 +40,7 @@ export interface RollupRow extends Omit<DailyProviderTotal, 'day'> {
 /** Read-side SQL of the SQLite store; every statement is prepared once and reused. */
 export class SqliteQueries {
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly eventStatements = new Map<string, Database.Statement>();
 
   constructor(private readonly db: Database.Database) {}
 
@@ -105,7 +109,7 @@ export class SqliteQueries {
         ])
       : base;
     const sql = `SELECT ${EVENT_COLUMNS} FROM events ${where.sql} ORDER BY ts, provider_id, seq LIMIT ?`;
-    return this.all(sql, [...where.params, size]).map(toStoredEvent);
+    return this.rows(sql, [...where.params, size]).map(toStoredEvent);
   }
 
   listRuns(filter: EventFilter, limit: number, after?: RunsCursor): StoredEvent[] {
@@ -113,7 +117,7 @@ export class SqliteQueries {
     const base = filterCondition(filter);
     const where = after ? andCondition(base, '(ts, seq) < (?, ?)', [after.ts, after.seq]) : base;
     const sql = `SELECT ${EVENT_COLUMNS} FROM events ${where.sql} ORDER BY ts DESC, seq DESC LIMIT ?`;
-    return this.all(sql, [...where.params, limit]).map(toStoredEvent);
+    return this.rows(sql, [...where.params, limit]).map(toStoredEvent);
   }
 
   countEvents(filter: EventFilter): number {
@@ -121,6 +125,13 @@ export class SqliteQueries {
     return Number(
       this.get(`SELECT COUNT(*) AS count FROM events ${where.sql}`, where.params)?.['count'] ?? 0,
     );
+  }
+
+  /** `data_version` moves on another connection's commit, `total_changes()` on this one's. */
+  revision(): string {
+    const changes = this.get('SELECT total_changes() AS changes', [])?.['changes'];
+    const version = this.get('PRAGMA data_version', [])?.['data_version'];
+    return `${String(version)}:${String(changes)}`;
   }
 
   seenProviders(): string[] {
@@ -174,6 +185,16 @@ export class SqliteQueries {
     return statement;
   }
 
+  /** Event rows, read with plain numbers. */
+  private rows(sql: string, params: unknown[]): Row[] {
+    let statement = this.eventStatements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.eventStatements.set(sql, statement);
+    }
+    return statement.all(...params) as Row[];
+  }
+
   private all(sql: string, params: unknown[]): Row[] {
     return this.statement(sql).all(...params) as Row[];
   }
@@ -210,7 +231,10 @@ function toStoredEvent(row: Row): StoredEvent {
     status: String(row['status']),
     cost_estimated_usd:
       row['cost_estimated_usd'] === null ? null : Number(row['cost_estimated_usd']),
-    cost_nanos: row['cost_nanos'] === null ? null : BigInt(row['cost_nanos'] as bigint),
+    cost_nanos:
+      row['cost_whole'] === null
+        ? null
+        : BigInt(row['cost_whole'] as number) * NANOS_PER_USD + BigInt(row['cost_part'] as number),
     metadata: String(row['metadata']),
     experiment_cohort: optionalText('experiment_cohort'),
     experiment_tag: optionalText('experiment_tag'),

@@ -130,6 +130,10 @@ class SqliteStore implements TelemetryStore {
     return this.guard(() => this.queries.listRuns(filter, limit, after));
   }
 
+  async revision(): Promise<string> {
+    return this.guard(() => this.queries.revision());
+  }
+
   async countEvents(filter: EventFilter): Promise<number> {
     return this.guard(() => this.totals.countEvents(filter));
   }

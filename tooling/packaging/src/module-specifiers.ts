@@ -3,8 +3,8 @@ import ts from 'typescript';
 
 /**
  * The module specifiers a JavaScript or TypeScript text imports: static and dynamic `import`,
- * `export … from`, `require()` and `import x = require()`, in the order they appear. Read with the
- * TypeScript scanner, so specifiers inside comments and strings are not mistaken for imports.
+ * `export … from`, `require()` and `import x = require()`, in the order they appear. Read with
+ * the TypeScript scanner, so specifiers inside comments and strings are not taken for imports.
  *
  * @example listModuleSpecifiers("import { z } from 'zod';") // ['zod']
  */

@@ -16,7 +16,10 @@ const DECLARATION_FILE = /\.d\.(c|m)?ts$/;
  * @param installedDir the package's workspace folder, where its dependencies are installed
  * @example expect(await listDependencyProblems(await readTarball(path), pkgDir)).toEqual([]);
  */
-export async function listDependencyProblems(pkg: Package, installedDir: string): Promise<string[]> {
+export async function listDependencyProblems(
+  pkg: Package,
+  installedDir: string,
+): Promise<string[]> {
   const root = `/node_modules/${pkg.packageName}/`;
   const manifest = JSON.parse(pkg.readFile(`${root}package.json`)) as PackageManifest;
   const declared = { ...manifest.peerDependencies, ...manifest.dependencies };
@@ -40,8 +43,13 @@ export async function listDependencyProblems(pkg: Package, installedDir: string)
         continue;
       }
       const typesName = typesPackageOf(name);
-      if (!(typesName in declared) && !(await shipsTypes(join(installedDir, 'node_modules', name)))) {
-        problems.push(`${file} refers to "${name}", whose types are in "${typesName}": not a dependency`);
+      if (
+        !(typesName in declared) &&
+        !(await shipsTypes(join(installedDir, 'node_modules', name)))
+      ) {
+        problems.push(
+          `${file} refers to "${name}", whose types are in "${typesName}": not a dependency`,
+        );
       }
     }
   }
