@@ -20,6 +20,7 @@ const bundleFiles = [
   'telemetry_export.html',
   'telemetry_finops_pull_requests.json',
   'telemetry_finops_sprints.json',
+  'telemetry_report.html',
 ];
 
 interface Manifest {
@@ -79,7 +80,7 @@ describe('finops evidence', () => {
     run = await runFinops(['evidence', '--db', db, '--out', bundle]);
   });
 
-  it('writes exactly the five bundle files and says where', () => {
+  it('writes exactly the six bundle files (the runbook four, the report page, the manifest)', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(`evidence written to ${bundle} (42 events)\n`);
     expect(readdirSync(bundle).sort()).toEqual(bundleFiles);
@@ -344,6 +345,10 @@ describe('finops evidence verify', () => {
     expect(problems[0]).toMatch(
       /^manifest\.json: events: the database now holds 43 matching events with another fingerprint \([0-9a-f]{64}\)$/,
     );
+    expect(problems).toContain(
+      'manifest.json: regenerated: row_counts is {"events":42,"sprint_reports":2,"pull_request_reports":3}, ' +
+        'the database gives {"events":43,"sprint_reports":2,"pull_request_reports":3}',
+    );
     expect(problems.slice(1).map((line) => line.split(':')[0])).toEqual(
       expect.arrayContaining([
         'telemetry_finops_sprints.json',
@@ -354,7 +359,7 @@ describe('finops evidence verify', () => {
     );
     expect(
       problems
-        .slice(1)
+        .filter((line) => !line.startsWith('manifest.json: '))
         .every((line) =>
           / regenerated: differs from the database's document at byte \d+$/.test(line),
         ),

@@ -90,8 +90,7 @@ describe('finops on bad input', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr).toBe(
-      "error: option '--format <format>' argument 'csv' is invalid. Allowed choices are json, table.\n" +
-        '(run with --help for usage)\n',
+      "finops: option '--format <format>' argument 'csv' is invalid. Allowed choices are json, table. (see finops --help)\n",
     );
   });
 
@@ -102,7 +101,7 @@ describe('finops on bad input', () => {
       code: 1,
       stdout: '',
       stderr:
-        "error: required option '--format <format>' not specified\n(run with --help for usage)\n",
+        "finops: required option '--format <format>' not specified (see finops --help)\n",
     });
   });
 
@@ -112,7 +111,7 @@ describe('finops on bad input', () => {
     expect(run).toEqual({
       code: 1,
       stdout: '',
-      stderr: "error: unknown command 'frobnicate'\n(run with --help for usage)\n",
+      stderr: "finops: unknown command 'frobnicate' (see finops --help)\n",
     });
   });
 

@@ -46,8 +46,12 @@ export function buildProgram(io: CommandIo): Command {
   applyToAll(program, (command) =>
     command
       .exitOverride()
-      .showHelpAfterError('(run with --help for usage)')
-      .configureOutput({ writeOut: (text) => io.out.write(text), writeErr: (text) => io.err.write(text) }),
+      .configureOutput({
+        writeOut: (text) => io.out.write(text),
+        writeErr: (text) => io.err.write(text),
+        // Usage errors read like every other failure: one line, prefixed, with where to look.
+        outputError: (text, write) => write(`finops: ${text.trim().replace(/^error: /, '')} (see finops --help)\n`),
+      }),
   );
   return program;
 }

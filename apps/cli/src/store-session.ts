@@ -33,17 +33,21 @@ export async function withStore<T>(
   }
 }
 
-/** Reads and parses a JSON file, failing with a message that names the flag. */
+/**
+ * Reads and parses a JSON file, failing with a message that names where the path came from: a
+ * flag name (`dataset` → `--dataset`) or, for a positional argument, a label such as `<file>`.
+ */
 export function readJsonFile(path: string, flag: string): unknown {
+  const origin = flag.startsWith('<') ? flag : `--${flag}`;
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new CliError(`cannot read --${flag} ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new CliError(`cannot read ${origin} ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new CliError(`--${flag} ${path} is not valid JSON: ${(error as Error).message}`);
+    throw new CliError(`${origin} ${path} is not valid JSON: ${(error as Error).message}`);
   }
 }

@@ -4,6 +4,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ReportSource } from '@finops/store';
 import { createEvidenceContext, evidenceDocuments, fingerprintEvents } from './evidence-documents.js';
+import { buildManifest } from './evidence-bundle.js';
 import { MANIFEST_FILE, evidenceManifestSchema, type EvidenceManifest } from './evidence-manifest.js';
 import { ExportError } from './export-error.js';
 
@@ -60,6 +61,18 @@ async function compareWithSource(dir: string, manifest: EvidenceManifest, source
       problem: 'events',
       detail: `the database now holds ${fingerprint.count} matching events with another fingerprint (${fingerprint.sha256})`,
     });
+  }
+
+  // The manifest cannot hash itself: regenerate its own fields and compare them one by one.
+  const expected = await buildManifest(context, manifest.files, manifest.tool_version);
+  for (const field of ['parameters', 'window', 'row_counts', 'event_fingerprint'] as const) {
+    if (JSON.stringify(expected[field]) !== JSON.stringify(manifest[field])) {
+      problems.push({
+        file: MANIFEST_FILE,
+        problem: 'regenerated',
+        detail: `${field} is ${JSON.stringify(manifest[field])}, the database gives ${JSON.stringify(expected[field])}`,
+      });
+    }
   }
 
   for (const document of evidenceDocuments) {

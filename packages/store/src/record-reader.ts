@@ -1,5 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
+import { fieldSynonyms } from './event-record.js';
+import { pickFirst } from './field-readers.js';
 import type { SourceRecord } from './ingest-result.js';
 
 const DATASET_STATUS = 'success';
@@ -60,7 +62,17 @@ export function* valueRecords(value: unknown, raw?: string): Generator<SourceRec
     yield* elements(value.events, DATASET_STATUS);
     return;
   }
+  if (isBrokenDataset(value)) {
+    yield { line: 1, raw: raw ?? JSON.stringify(value), parseError: 'events: expected an array of events' };
+    return;
+  }
   yield { line: 1, raw: raw ?? JSON.stringify(value), value };
+}
+
+/** `{"events": 5}`: a dataset document whose events are not a list (an event would carry a time). */
+function isBrokenDataset(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || !('events' in value)) return false;
+  return pickFirst(value as Record<string, unknown>, fieldSynonyms.ts) === undefined;
 }
 
 function* lineRecords(line: string, lineNumber: number): Generator<SourceRecord> {

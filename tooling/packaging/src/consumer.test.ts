@@ -13,6 +13,7 @@ import { readPublishablePackages, workspaceRoot } from './workspace.js';
 // npm install compiles better-sqlite3 from source (about a minute on two cores), then two tsc
 // runs and two programs follow; on a cold npm cache the downloads come on top.
 const CONSUMER_TIMEOUT_MS = 8 * 60_000;
+const CLEANUP_TIMEOUT_MS = 60_000;
 
 interface SeedAndExportOutput {
   resolved: Record<string, string>;
@@ -27,7 +28,7 @@ describe('a project outside the workspace that installs the packed packages', ()
 
   afterAll(async () => {
     for (const dir of created) await rm(dir, { recursive: true, force: true });
-  });
+  }, CLEANUP_TIMEOUT_MS);
 
   it(
     'type-checks against the published types, then seeds, reports and exports from ESM and CJS',

@@ -14,7 +14,12 @@ const publishable = ['@finops/export', '@finops/fixtures', '@finops/reports', '@
 const entryFiles = ['dist/index.cjs', 'dist/index.d.cts', 'dist/index.d.ts', 'dist/index.js'];
 const packedFile = /^(package\.json|README\.md|CHANGELOG\.md|LICENSE(\.md)?|dist\/.+)$/;
 
-describe('packed packages', () => {
+// Packing takes a few seconds and a check under a second, but `pnpm test` runs every project at
+// once on two cores: room for that, still far below the consumer test.
+const PACK_TIMEOUT_MS = 120_000;
+const CHECK_TIMEOUT_MS = 30_000;
+
+describe('packed packages', { timeout: CHECK_TIMEOUT_MS }, () => {
   let destination: string;
   const packed = new Map<string, { packed: PackedPackage; tarball: Package }>();
 
@@ -23,7 +28,7 @@ describe('packed packages', () => {
     for (const pkg of await packPackages(await readPublishablePackages(), destination)) {
       packed.set(pkg.manifest.name, { packed: pkg, tarball: await readTarball(pkg.tarball) });
     }
-  });
+  }, PACK_TIMEOUT_MS);
 
   afterAll(async () => {
     await rm(destination, { recursive: true, force: true });

@@ -1,7 +1,8 @@
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { parseExportFormat, writeExport } from '@finops/export';
 import { parseFilterQuery, resolveEventFilter } from '@finops/reports';
 import { Command } from 'commander';
+import { CliError } from '../cli-error.js';
 import type { CommandIo } from '../io.js';
 import { addFilterFlags, toReportQuery, type ReportFlags } from '../report-query.js';
 import { withStore, type StoreOptions } from '../store-session.js';
@@ -23,7 +24,7 @@ export function exportCommand(io: CommandIo): Command {
 
     await withStore(flags, io, async (store) => {
       const filter = await resolveEventFilter(store, params);
-      const destination = flags.out ? createWriteStream(flags.out) : io.out;
+      const destination = flags.out ? await openOutput(flags.out) : io.out;
       const result = await writeExport(format, store.iterateEvents(filter), destination, {
         bom: flags.bom === true,
         filters: filter,
@@ -31,5 +32,16 @@ export function exportCommand(io: CommandIo): Command {
       });
       if (flags.out) io.err.write(`wrote ${result.rowCount} events to ${flags.out}\n`);
     });
+  });
+}
+
+/** Opens the --out file before any row is read, so a bad path fails with the path and reason. */
+function openOutput(path: string): Promise<WriteStream> {
+  return new Promise((resolve, reject) => {
+    const stream = createWriteStream(path);
+    stream.once('open', () => resolve(stream));
+    stream.once('error', (error: NodeJS.ErrnoException) =>
+      reject(new CliError(`cannot write --out ${path}: ${error.code ?? error.message}`)),
+    );
   });
 }

@@ -63,7 +63,7 @@ export function pricesCommand(io: CommandIo): Command {
     .argument('<file>', 'JSON file of price entries')
     .action((file: string, flags: StoreOptions) =>
       withStore(flags, io, async (store) => {
-        const entries = readEntries(readJsonFile(file, 'file'), file);
+        const entries = readEntries(readJsonFile(file, '<file>'), file);
         // Check every entry before adding any, so a bad file changes nothing.
         entries.forEach((entry, index) => checkEntry(entry, index));
         for (const entry of entries) await store.addPrice(entry);
