@@ -49,6 +49,9 @@ describe('normalizeEventRecord', () => {
       metadata: '{"consumer":"growth-team","trace_id":"gem-000"}',
       experiment_cohort: 'canary',
       experiment_tag: 'prompt-v3',
+      event_id: null,
+      cache_read_tokens: 0,
+      cache_write_tokens: 0,
     });
   });
 
@@ -66,6 +69,9 @@ describe('normalizeEventRecord', () => {
       metadata: '{}',
       experiment_cohort: null,
       experiment_tag: null,
+      event_id: null,
+      cache_read_tokens: 0,
+      cache_write_tokens: 0,
     });
   });
 });

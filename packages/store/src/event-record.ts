@@ -28,6 +28,15 @@ export interface NormalizedEvent {
   metadata: string;
   experiment_cohort: string | null;
   experiment_tag: string | null;
+  /**
+   * The producer's own id of the call (a request or generation id). When present it is the
+   * event's identity, so re-importing a file that grew adds only the new calls.
+   */
+  event_id?: string | null;
+  /** Input tokens read from a prompt cache; part of `tokens_in`, priced at the cache-read price. */
+  cache_read_tokens?: number;
+  /** Input tokens written to a prompt cache; part of `tokens_in`, priced at the cache-write price. */
+  cache_write_tokens?: number;
 }
 
 /** Why a record was refused: the field at fault (null for the record as a whole) and the reason. */
@@ -68,6 +77,8 @@ export const fieldSynonyms = {
   metadata: ['metadata', 'details', 'extra', 'info'],
   experiment_cohort: ['experiment_cohort', 'cohort', 'experimentCohort', 'experiment_cohort_id'],
   experiment_tag: ['experiment_tag', 'tag', 'variant', 'experimentVariant'],
+  cache_read_tokens: ['cache_read_tokens', 'cache_read_input_tokens'],
+  cache_write_tokens: ['cache_write_tokens', 'cache_creation_input_tokens'],
 } as const;
 
 const experimentContainers = ['experiment', 'experiment_context', 'experimentMetadata'];
@@ -122,6 +133,8 @@ export function normalizeEventRecord(
           'experiment_tag',
           readExperimentField(fieldSynonyms.experiment_tag, scopes),
         ),
+        event_id: take('event_id', readOptionalText(raw['event_id'])),
+        ...take('cache_read_tokens', readCacheSplit(raw)),
       },
     };
   } catch (error) {
@@ -130,6 +143,19 @@ export function normalizeEventRecord(
     }
     throw error;
   }
+}
+
+/** The cache split of the input tokens; both parts must fit inside `tokens_in`. */
+function readCacheSplit(raw: Record<string, unknown>): FieldResult<{ cache_read_tokens: number; cache_write_tokens: number }> {
+  const read = readTokenCount(pickFirst(raw, fieldSynonyms.cache_read_tokens));
+  if (!read.ok) return read;
+  const write = readTokenCount(pickFirst(raw, fieldSynonyms.cache_write_tokens));
+  if (!write.ok) return { ok: false, reason: `cache_write_tokens ${write.reason}` };
+  const input = readTokenCount(pickFirst(raw, fieldSynonyms.tokens_in));
+  if (input.ok && read.value + write.value > input.value) {
+    return { ok: false, reason: `cache reads and writes (${read.value + write.value}) exceed tokens_in (${input.value})` };
+  }
+  return { ok: true, value: { cache_read_tokens: read.value, cache_write_tokens: write.value } };
 }
 
 /** Thrown inside {@link normalizeEventRecord} to stop at the first bad field. */

@@ -6,6 +6,10 @@ import type { NormalizedEvent } from './event-record.js';
  * written with another offset, key order or from another file has the same key.
  */
 export function identityKey(event: NormalizedEvent): Buffer {
+  if (event.event_id) {
+    // The producer's id names the call: a later, fuller copy of it is the same event.
+    return createHash('sha256').update(JSON.stringify(['event_id', event.provider_id, event.event_id])).digest();
+  }
   const fields = [
     event.ts,
     event.provider_id,

@@ -13,6 +13,10 @@ export const priceEntryInputSchema = z.strictObject({
   model: z.string().min(1).max(256).nullable().default(null),
   input_cost_per_1k: pricePer1k.default(null),
   output_cost_per_1k: pricePer1k.default(null),
+  /** USD per 1k input tokens read from a prompt cache; null prices them as plain input. */
+  cache_read_cost_per_1k: pricePer1k.default(null),
+  /** USD per 1k input tokens written to a prompt cache; null prices them as plain input. */
+  cache_write_cost_per_1k: pricePer1k.default(null),
   /** ISO 8601 instant from which the entry is in force; null means always. */
   effective_at: z.string().nullable().default(null),
 });
@@ -26,6 +30,8 @@ export interface PriceEntry {
   model: string | null;
   input_cost_per_1k: number | null;
   output_cost_per_1k: number | null;
+  cache_read_cost_per_1k: number | null;
+  cache_write_cost_per_1k: number | null;
   effective_at: number | null;
 }
 

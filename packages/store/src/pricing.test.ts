@@ -14,6 +14,8 @@ function entry(id: number, fields: Partial<PriceEntry>): PriceEntry {
     model: null,
     input_cost_per_1k: null,
     output_cost_per_1k: null,
+    cache_read_cost_per_1k: null,
+    cache_write_cost_per_1k: null,
     effective_at: null,
     ...fields,
   };
@@ -129,5 +131,31 @@ describe('priceEvent', () => {
 
     expect(priceEvent(subject({ tokens_in: 1, tokens_out: 0 }), [tiny])).toBe(2n);
     expect(priceEvent(subject({ tokens_in: 0, tokens_out: 1 }), [tiny])).toBe(1n);
+  });
+});
+
+describe('priceEvent with a cache split', () => {
+  const subject = (read: number, write: number): PricingSubject => ({
+    ts: OCT_12,
+    provider_id: 'gemini',
+    tool: 'gemini.chat',
+    tokens_in: 10_000,
+    tokens_out: 1_000,
+    cache_read_tokens: read,
+    cache_write_tokens: write,
+  });
+
+  it('prices cache reads and writes at their own prices', () => {
+    const entries = [entry(1, { input_cost_per_1k: 3, output_cost_per_1k: 15, cache_read_cost_per_1k: 0.3, cache_write_cost_per_1k: 3.75 })];
+
+    // 2,000 fresh × 3 + 6,000 read × 0.3 + 2,000 written × 3.75 + 1,000 out × 15, per 1k tokens
+    expect(priceEvent(subject(6_000, 2_000), entries)).toBe(30_300_000_000n);
+  });
+
+  it('prices cached tokens as plain input when the entry has no cache prices', () => {
+    const entries = [entry(1, { input_cost_per_1k: 3, output_cost_per_1k: 15 })];
+
+    expect(priceEvent(subject(6_000, 2_000), entries)).toBe(priceEvent(subject(0, 0), entries));
+    expect(priceEvent(subject(0, 0), entries)).toBe(45_000_000_000n);
   });
 });

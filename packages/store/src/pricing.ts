@@ -9,11 +9,17 @@ export interface PricingSubject {
   tool: string;
   tokens_in: number;
   tokens_out: number;
+  /** Part of `tokens_in` read from a prompt cache. */
+  cache_read_tokens?: number;
+  /** Part of `tokens_in` written to a prompt cache. */
+  cache_write_tokens?: number;
 }
 
 interface PricePair {
   input: number | null;
   output: number | null;
+  cacheRead: number | null;
+  cacheWrite: number | null;
 }
 
 /**
@@ -45,7 +51,14 @@ function pickInForce(entries: PriceEntry[], tool: string): PricePair | undefined
     return (b.effective_at ?? -Infinity) - (a.effective_at ?? -Infinity) || b.id - a.id;
   });
   const best = ranked[0];
-  return best && { input: best.input_cost_per_1k, output: best.output_cost_per_1k };
+  return (
+    best && {
+      input: best.input_cost_per_1k,
+      output: best.output_cost_per_1k,
+      cacheRead: best.cache_read_cost_per_1k ?? null,
+      cacheWrite: best.cache_write_cost_per_1k ?? null,
+    }
+  );
 }
 
 function cheapest(entries: PriceEntry[]): PricePair | undefined {
@@ -57,6 +70,8 @@ function cheapest(entries: PriceEntry[]): PricePair | undefined {
   return {
     input: lowest(entries.map((entry) => entry.input_cost_per_1k)),
     output: lowest(entries.map((entry) => entry.output_cost_per_1k)),
+    cacheRead: lowest(entries.map((entry) => entry.cache_read_cost_per_1k ?? null)),
+    cacheWrite: lowest(entries.map((entry) => entry.cache_write_cost_per_1k ?? null)),
   };
 }
 
@@ -67,9 +82,17 @@ function costOf(event: PricingSubject, prices: PricePair): Nanos | null {
     if (per1k === null) return null;
     return BigInt(tokens) * usdToNanos(per1k);
   };
-  const input = side(event.tokens_in, prices.input);
-  const output = side(event.tokens_out, prices.output);
-  if (input === null || output === null) return null;
-  const cost = divideRounded(input + output, 1000n);
+  // Cached input is priced at the cache prices, falling back to the input price when an entry
+  // has none, so a cache-heavy call is never priced as if every token were fresh input.
+  const cacheRead = event.cache_read_tokens ?? 0;
+  const cacheWrite = event.cache_write_tokens ?? 0;
+  const parts = [
+    side(event.tokens_in - cacheRead - cacheWrite, prices.input),
+    side(cacheRead, prices.cacheRead ?? prices.input),
+    side(cacheWrite, prices.cacheWrite ?? prices.input),
+    side(event.tokens_out, prices.output),
+  ];
+  if (parts.some((part) => part === null)) return null;
+  const cost = divideRounded(parts.reduce<bigint>((sum, part) => sum + (part ?? 0n), 0n), 1000n);
   return cost > MAX_STORABLE_NANOS ? null : cost;
 }

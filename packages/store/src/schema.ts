@@ -46,6 +46,12 @@ const migrations: readonly ((db: Database.Database) => void)[] = [
     db.exec(rollupSchema);
     rebuildRollups(db);
   },
+  // 3: the cache split of input tokens, and cache prices.
+  (db) =>
+    db.exec(`ALTER TABLE events ADD COLUMN cache_read_tokens INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE events ADD COLUMN cache_write_tokens INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE prices ADD COLUMN cache_read_cost_per_1k REAL;
+      ALTER TABLE prices ADD COLUMN cache_write_cost_per_1k REAL;`),
 ];
 
 /** Schema version this build of the store writes. */

@@ -16,6 +16,8 @@ const geminiFromOct15 = {
   provider_id: 'gemini',
   input_cost_per_1k: 0.004,
   output_cost_per_1k: 0.001,
+  cache_read_cost_per_1k: null,
+  cache_write_cost_per_1k: null,
   effective_at: '2025-10-15T00:00:00Z',
 };
 
@@ -80,6 +82,8 @@ describe('store prices', () => {
       model: null,
       input_cost_per_1k: 0.0025,
       output_cost_per_1k: 0.0035,
+      cache_read_cost_per_1k: null,
+      cache_write_cost_per_1k: null,
       effective_at: null,
     });
     expect(await costs()).toEqual([6_000_000n, 9_600_000_000n, null]);
@@ -136,6 +140,8 @@ describe('store prices', () => {
         model: null,
         input_cost_per_1k: 0.0025,
         output_cost_per_1k: 0.0035,
+        cache_read_cost_per_1k: null,
+        cache_write_cost_per_1k: null,
         effective_at: null,
       },
       {
@@ -144,6 +150,8 @@ describe('store prices', () => {
         model: null,
         input_cost_per_1k: 0.004,
         output_cost_per_1k: 0.001,
+        cache_read_cost_per_1k: null,
+        cache_write_cost_per_1k: null,
         effective_at: Date.parse('2025-10-15T00:00:00Z'),
       },
     ]);
@@ -185,6 +193,8 @@ describe('validatePriceEntry', () => {
       model: null,
       input_cost_per_1k: null,
       output_cost_per_1k: null,
+      cache_read_cost_per_1k: null,
+      cache_write_cost_per_1k: null,
       effective_at: Date.parse('2025-10-15T03:00:00Z'),
     });
   });
@@ -195,6 +205,8 @@ describe('validatePriceEntry', () => {
       model: null,
       input_cost_per_1k: 0.002,
       output_cost_per_1k: null,
+      cache_read_cost_per_1k: null,
+      cache_write_cost_per_1k: null,
       effective_at: null,
     });
   });

@@ -14,7 +14,8 @@ export class SqlitePrices {
   list(): PriceEntry[] {
     return this.db
       .prepare(
-        `SELECT id, provider_id, model, input_cost_per_1k, output_cost_per_1k, effective_at
+        `SELECT id, provider_id, model, input_cost_per_1k, output_cost_per_1k, cache_read_cost_per_1k,
+           cache_write_cost_per_1k, effective_at
          FROM prices ORDER BY id`,
       )
       .all() as PriceRow[];
@@ -25,14 +26,17 @@ export class SqlitePrices {
     const insert = this.db.transaction(() => {
       const info = this.db
         .prepare(
-          `INSERT INTO prices (provider_id, model, input_cost_per_1k, output_cost_per_1k, effective_at)
-           VALUES (?, ?, ?, ?, ?)`,
+          `INSERT INTO prices (provider_id, model, input_cost_per_1k, output_cost_per_1k,
+             cache_read_cost_per_1k, cache_write_cost_per_1k, effective_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           entry.provider_id,
           entry.model,
           entry.input_cost_per_1k,
           entry.output_cost_per_1k,
+          entry.cache_read_cost_per_1k,
+          entry.cache_write_cost_per_1k,
           entry.effective_at,
         );
       this.reprice(entry.provider_id);
@@ -66,8 +70,8 @@ export class SqlitePrices {
     const entries = this.list();
     const events = this.db
       .prepare(
-        `SELECT seq, ts, provider_id, tool, tokens_in, tokens_out FROM events
-         WHERE provider_id = ? AND cost_reported IS NULL`,
+        `SELECT seq, ts, provider_id, tool, tokens_in, tokens_out, cache_read_tokens,
+           cache_write_tokens FROM events WHERE provider_id = ? AND cost_reported IS NULL`,
       )
       .all(providerId) as {
       seq: number;
@@ -76,6 +80,8 @@ export class SqlitePrices {
       tool: string;
       tokens_in: number;
       tokens_out: number;
+      cache_read_tokens: number;
+      cache_write_tokens: number;
     }[];
     const update = this.db.prepare('UPDATE events SET cost_nanos = ? WHERE seq = ?');
     for (const event of events) update.run(priceEvent(event, entries), event.seq);

@@ -48,7 +48,7 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Telemet
   try {
     if (path !== ':memory:' && path !== '') mkdirSync(dirname(path), { recursive: true });
     db = new Database(path, { timeout: options.busyTimeoutMs ?? 30_000 });
-    db.pragma('journal_mode = WAL');
+    enableWal(db);
     db.pragma('synchronous = NORMAL');
   } catch (cause) {
     db?.close();
@@ -65,6 +65,25 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Telemet
     throw error;
   }
   return new SqliteStore(db, providers);
+}
+
+/**
+ * Switches a file to WAL. Changing the journal mode needs a moment of exclusive access and SQLite
+ * answers SQLITE_BUSY at once, without the busy handler, while another process is opening the
+ * same new file — so the switch is retried for a while before giving up.
+ */
+function enableWal(db: Database.Database): void {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      const busy = (error as { code?: string }).code?.startsWith('SQLITE_BUSY') === true;
+      if (!busy || attempt >= 200) throw error;
+      Atomics.wait(pause, 0, 0, 25);
+    }
+  }
 }
 
 class SqliteStore implements TelemetryStore {

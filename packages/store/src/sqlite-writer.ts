@@ -18,8 +18,8 @@ export class SqliteWriter {
     this.insertEvent = db.prepare(
       `INSERT INTO events (identity, ts, provider_id, tool, route, tokens_in, tokens_out, duration_ms,
          status, cost_reported, cost_nanos, metadata, experiment_cohort, experiment_tag, source_file,
-         line_number, ingested_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         line_number, ingested_at, cache_read_tokens, cache_write_tokens)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (identity) DO NOTHING`,
     );
     this.insertProvider = db.prepare(
@@ -70,6 +70,8 @@ export class SqliteWriter {
         event.source_file,
         event.line_number,
         event.ingested_at,
+        event.cache_read_tokens ?? 0,
+        event.cache_write_tokens ?? 0,
       );
       if (info.changes > 0) {
         inserted += 1;

@@ -6,7 +6,7 @@ import { formatMessage } from 'publint/utils';
  * Runs publint on a packed tarball — exactly the files a consumer receives — and returns every
  * message, suggestions included, as `type: text` lines. An empty list means the package is clean.
  *
- * @example expect(await listPublintProblems('/tmp/finops-store-0.1.0.tgz')).toEqual([]);
+ * @example expect(await listPublintProblems(packed.tarball)).toEqual([]);
  */
 export async function listPublintProblems(tarball: string): Promise<string[]> {
   const bytes = await readFile(tarball);
