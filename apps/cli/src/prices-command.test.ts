@@ -10,6 +10,8 @@ const samplePrices = [
     model: null,
     input_cost_per_1k: 0.0025,
     output_cost_per_1k: 0.0035,
+    cache_read_cost_per_1k: null,
+    cache_write_cost_per_1k: null,
     effective_at: null,
   },
   {
@@ -18,6 +20,8 @@ const samplePrices = [
     model: null,
     input_cost_per_1k: 0.0018,
     output_cost_per_1k: 0.0022,
+    cache_read_cost_per_1k: null,
+    cache_write_cost_per_1k: null,
     effective_at: null,
   },
   {
@@ -26,6 +30,8 @@ const samplePrices = [
     model: null,
     input_cost_per_1k: 0.002,
     output_cost_per_1k: 0.0025,
+    cache_read_cost_per_1k: null,
+    cache_write_cost_per_1k: null,
     effective_at: null,
   },
 ];
@@ -77,6 +83,8 @@ describe('finops prices', () => {
       '0.015',
       '--output',
       '0.075',
+      '--cache-read',
+      '0.0015',
     ]);
 
     const run = await runFinops(['prices', 'list', '--db', db]);
@@ -90,10 +98,10 @@ describe('finops prices', () => {
           .map((cell) => cell.trim()),
       ),
     ).toEqual([
-      ['1', 'gemini', '(any)', '$0.0025', '$0.0035', 'always'],
-      ['2', 'glm46', '(any)', '$0.0018', '$0.0022', 'always'],
-      ['3', 'codex', '(any)', '$0.002', '$0.0025', 'always'],
-      ['4', 'claude', 'opus', '$0.015', '$0.075', 'always'],
+      ['1', 'gemini', '(any)', '$0.0025', '$0.0035', '—', '—', 'always'],
+      ['2', 'glm46', '(any)', '$0.0018', '$0.0022', '—', '—', 'always'],
+      ['3', 'codex', '(any)', '$0.002', '$0.0025', '—', '—', 'always'],
+      ['4', 'claude', 'opus', '$0.015', '$0.075', '$0.0015', '—', 'always'],
     ]);
   });
 
@@ -139,6 +147,8 @@ describe('finops prices', () => {
         model: 'opus',
         input_cost_per_1k: 0.015,
         output_cost_per_1k: 0.075,
+        cache_read_cost_per_1k: null,
+        cache_write_cost_per_1k: null,
         effective_at: '2025-10-01T00:00:00Z',
       },
     ]);
@@ -193,6 +203,8 @@ describe('finops prices', () => {
           model: 'haiku',
           input_cost_per_1k: 0.0008,
           output_cost_per_1k: null,
+          cache_read_cost_per_1k: null,
+          cache_write_cost_per_1k: null,
           effective_at: '2025-10-01T00:00:00Z',
         },
       ]),
@@ -209,6 +221,8 @@ describe('finops prices', () => {
         model: null,
         input_cost_per_1k: 0.003,
         output_cost_per_1k: 0.015,
+        cache_read_cost_per_1k: null,
+        cache_write_cost_per_1k: null,
         effective_at: null,
       },
       {
@@ -217,6 +231,8 @@ describe('finops prices', () => {
         model: 'haiku',
         input_cost_per_1k: 0.0008,
         output_cost_per_1k: null,
+        cache_read_cost_per_1k: null,
+        cache_write_cost_per_1k: null,
         effective_at: '2025-10-01T00:00:00Z',
       },
     ]);

@@ -11,8 +11,20 @@ const priceColumns: Column<PriceEntry>[] = [
   { header: 'Model', value: (p) => p.model ?? '(any)' },
   { header: 'Input / 1k', value: (p) => p.input_cost_per_1k, kind: 'money' },
   { header: 'Output / 1k', value: (p) => p.output_cost_per_1k, kind: 'money' },
+  { header: 'Cache read / 1k', value: (p) => p.cache_read_cost_per_1k, kind: 'money' },
+  { header: 'Cache write / 1k', value: (p) => p.cache_write_cost_per_1k, kind: 'money' },
   { header: 'Effective at', value: (p) => (p.effective_at === null ? 'always' : formatInstant(p.effective_at)) },
 ];
+
+interface PriceFlags {
+  providerId: string;
+  model?: string;
+  input?: string;
+  output?: string;
+  cacheRead?: string;
+  cacheWrite?: string;
+  effectiveAt?: string;
+}
 
 /** `finops prices list|add|remove|import`: the price table used for events without a cost. */
 export function pricesCommand(io: CommandIo): Command {
@@ -35,14 +47,18 @@ export function pricesCommand(io: CommandIo): Command {
     .option('--model <model>', 'only events whose tool is this model (default: any model)')
     .option('--input <usd>', 'USD per 1k input tokens')
     .option('--output <usd>', 'USD per 1k output tokens')
+    .option('--cache-read <usd>', 'USD per 1k input tokens read from a prompt cache (default: the input price)')
+    .option('--cache-write <usd>', 'USD per 1k input tokens written to a prompt cache (default: the input price)')
     .option('--effective-at <iso>', 'in force from this instant (default: always)')
-    .action((flags: StoreOptions & { providerId: string; model?: string; input?: string; output?: string; effectiveAt?: string }) =>
+    .action((flags: StoreOptions & PriceFlags) =>
       withStore(flags, io, async (store) => {
         const entry = await store.addPrice({
           provider_id: flags.providerId,
           model: flags.model ?? null,
           input_cost_per_1k: readPrice(flags.input, 'input'),
           output_cost_per_1k: readPrice(flags.output, 'output'),
+          cache_read_cost_per_1k: readPrice(flags.cacheRead, 'cache-read'),
+          cache_write_cost_per_1k: readPrice(flags.cacheWrite, 'cache-write'),
           effective_at: flags.effectiveAt ?? null,
         });
         print(io, `added price entry ${entry.id}`);
