@@ -396,3 +396,20 @@ describe('ingestion failures', () => {
     },
   );
 });
+
+describe('re-ingesting a rejects file', () => {
+  it('reads the raw text of each rejection line, so a fixed rejects file ingests', async () => {
+    const store = openStore(':memory:');
+    const bad = '{"provider_id":"codex","tool":"cli","ts":"2025-02-30T10:00:00Z"}';
+    const first = await ingestText(store, `${bad}\n`);
+    const rejection = first.rejections[0]!;
+    const fixed = { ...rejection, raw: rejection.raw.replace('2025-02-30', '2025-02-28') };
+
+    const stillBad = await ingestText(store, `${JSON.stringify(rejection)}\n`);
+    const again = await ingestText(store, `${JSON.stringify(fixed)}\n`);
+
+    expect(rejection).toEqual({ source: '-', line: 1, field: 'ts', reason: 'impossible date 2025-02-30', raw: bad });
+    expect([stillBad.rejected, stillBad.rejections[0]?.raw]).toEqual([1, bad]);
+    expect([again.inserted, again.rejected]).toEqual([1, 0]);
+  });
+});

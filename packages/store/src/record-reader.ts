@@ -75,10 +75,16 @@ function isBrokenDataset(value: unknown): boolean {
   return pickFirst(value as Record<string, unknown>, fieldSynonyms.ts) === undefined;
 }
 
-function* lineRecords(line: string, lineNumber: number): Generator<SourceRecord> {
+function* lineRecords(text: string, lineNumber: number): Generator<SourceRecord> {
   let value: unknown;
+  let line = text;
   try {
     value = JSON.parse(line);
+    // A line of a rejects file, fixed by hand and ingested again: its `raw` text is the record.
+    if (isRejection(value)) {
+      line = value.raw;
+      value = JSON.parse(line);
+    }
   } catch (error) {
     yield { line: lineNumber, raw: line, parseError: `invalid JSON: ${(error as Error).message}` };
     return;
@@ -88,6 +94,14 @@ function* lineRecords(line: string, lineNumber: number): Generator<SourceRecord>
     return;
   }
   yield { line: lineNumber, raw: line, value };
+}
+
+const REJECTION_KEYS = ['field', 'line', 'raw', 'reason', 'source'].join();
+
+/** A line written to a rejects file: exactly `source`, `line`, `field`, `reason` and `raw`. */
+function isRejection(value: unknown): value is { raw: string } {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  return Object.keys(value).sort().join() === REJECTION_KEYS && typeof (value as { raw?: unknown }).raw === 'string';
 }
 
 function* documentRecords(text: string): Generator<SourceRecord> {
