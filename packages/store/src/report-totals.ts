@@ -16,20 +16,18 @@ export class ReportTotals {
   constructor(private readonly queries: SqliteQueries) {}
 
   dailyTotals(filter: EventFilter): DailyTotal[] {
-    const { rows, partial } = this.read(filter);
-    const whole = group(rows, (row) => String(row.day), (row) => ({ day: formatDay(row.day * DAY) }));
-    return [...whole, ...partial.flatMap((part) => this.queries.dailyTotals(part))].sort(byKey((t) => t.day));
+    const { whole, partial } = this.split(filter);
+    const days = whole ? this.queries.rollupTotals(filter, whole.first, whole.last, false) : [];
+    const fromRollups = days.map(({ provider_id: _, ...total }) => ({ ...total, day: formatDay(total.day * DAY) }));
+    return [...fromRollups, ...partial.flatMap((part) => this.queries.dailyTotals(part))].sort(byKey((t) => t.day));
   }
 
   dailyProviderTotals(filter: EventFilter): DailyProviderTotal[] {
-    const { rows, partial } = this.read(filter);
-    const whole = group(
-      rows,
-      (row) => `${row.day}\u0000${row.provider_id}`,
-      (row) => ({ day: formatDay(row.day * DAY), provider_id: row.provider_id }),
-    );
+    const { whole, partial } = this.split(filter);
+    const days = whole ? this.queries.rollupTotals(filter, whole.first, whole.last, true) : [];
+    const fromRollups = days.map((total) => ({ ...total, day: formatDay(total.day * DAY) }));
     const edges = partial.flatMap((part) => this.queries.dailyProviderTotals(part));
-    return [...whole, ...edges].sort(byKey((t) => `${t.day}\u0000${t.provider_id}`));
+    return [...fromRollups, ...edges].sort(byKey((t) => `${t.day}\u0000${t.provider_id}`));
   }
 
   routeTotals(filter: EventFilter): RouteTotal[] {
@@ -56,8 +54,9 @@ export class ReportTotals {
   }
 
   dataSpan(filter: EventFilter): DataSpan | null {
-    const { rows, partial } = this.read(filter);
-    const days = rows.map((row) => formatDay(row.day * DAY));
+    const { whole, partial } = this.split(filter);
+    const span = whole ? this.queries.rollupSpan(filter, whole.first, whole.last) : null;
+    const days = span ? [formatDay(span.first * DAY), formatDay(span.last * DAY)] : [];
     for (const part of partial) {
       const span = this.queries.dataSpan(part);
       if (span) days.push(span.first, span.last);
@@ -68,16 +67,21 @@ export class ReportTotals {
   }
 
   countEvents(filter: EventFilter): number {
-    const { rows, partial } = this.read(filter);
-    const whole = rows.reduce((sum, row) => sum + row.run_count, 0);
+    const { whole: days, partial } = this.split(filter);
+    const whole = days ? (this.queries.rollupSpan(filter, days.first, days.last)?.count ?? 0) : 0;
     return whole + partial.reduce((sum, part) => sum + this.queries.countEvents(part), 0);
   }
 
   private read(filter: EventFilter): { rows: RollupRow[]; partial: EventFilter[] } {
+    const { whole, partial } = this.split(filter);
+    const rows = whole ? this.queries.rollupRows(filter, whole.first, whole.last) : [];
+    return { rows, partial };
+  }
+
+  private split(filter: EventFilter) {
     filterCondition(filter); // validates the bounds and provider list up front
     const split = splitByDay(filter);
-    const rows = split.wholeDays ? this.queries.rollupRows(filter, split.wholeDays.first, split.wholeDays.last) : [];
-    return { rows, partial: split.partial };
+    return { whole: split.wholeDays, partial: split.partial };
   }
 }
 

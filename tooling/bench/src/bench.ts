@@ -62,7 +62,7 @@ async function runBenchmark(): Promise<void> {
     const store = openStore(refDb);
     await seedDataset(store, JSON.parse(readFileSync(join(root, '../shared/data/finops_events.json'), 'utf8')));
     await store.close();
-    results.api = await measureApi(cliPath, refDb, Number(values['api-seconds'])).catch((error: Error) => {
+    results.api = await measureApi(cliPath, refDb, Number(values['api-seconds']), join(workDir, 'serve.log')).catch((error: Error) => {
       log(`  api measurement failed: ${error.message}`);
       return null;
     });
