@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { TelemetryStore } from '@finops/store';
 import type { Hono } from 'hono';
-import { oracleSprints, reportBody } from './_oracle.js';
+import { oracleSprints, reportBody } from '@finops/oracle';
 import { createTestApp, runbookWindow, withQuery } from './_reference.js';
 
 const EVENTS = '/api/v1/telemetry/events';

@@ -1,7 +1,7 @@
 import { ingestText, openStore } from '@finops/store';
 import type { Hono } from 'hono';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { oraclePullRequests, oracleSprints, reportBody } from './_oracle.js';
+import { oraclePullRequests, oracleSprints, reportBody } from '@finops/oracle';
 import { createTestApp, runbookWindow, withQuery } from './_reference.js';
 import { createApp } from './app.js';
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { oracleSprints, reportBody } from './_oracle.js';
+import { oracleSprints, reportBody } from '@finops/oracle';
 import { createTestApp, runbookWindow, withQuery } from './_reference.js';
 import { startServer, type RunningServer } from './server.js';
 

@@ -12,7 +12,7 @@ import {
   seedReferenceDatabase,
   useTempDir,
 } from './_cli.js';
-import { oraclePullRequests, oracleSprints, reportBody } from './_oracle.js';
+import { oraclePullRequests, oracleSprints, reportBody } from '@finops/oracle';
 
 const bundleFiles = [
   'manifest.json',

@@ -10,7 +10,7 @@ import {
   seedReferenceDatabase,
   useTempDir,
 } from './_cli.js';
-import { oraclePullRequests, oracleSprints, reportBody } from './_oracle.js';
+import { oraclePullRequests, oracleSprints, reportBody } from '@finops/oracle';
 
 /** The body the API answers for `path?query` over the same database file. */
 async function apiBody(

@@ -12,7 +12,7 @@ import {
   spawnFinops,
   useTempDir,
 } from './_cli.js';
-import { oracleSprints, reportBody } from './_oracle.js';
+import { oracleSprints, reportBody } from '@finops/oracle';
 
 /** A port nothing listens on right now. */
 function findFreePort(): Promise<number> {

@@ -13,9 +13,7 @@ const DOCUMENT_START = /^(\[|\{\s*$|\{\s*"events"\s*:)/;
  * first line opens one. JSONL never needs the whole input in memory; a document does.
  *
  * @example
- * for await (const record of readRecords(createReadStream('events.jsonl'))) {
- *   console.log(record.line, record.value);
- * }
+ * for await (const record of readRecords(createReadStream('events.jsonl'))) lines.push(record.line);
  */
 export async function* readRecords(input: Readable): AsyncGenerator<SourceRecord> {
   const lines = createInterface({ input, crlfDelay: Infinity });

@@ -101,3 +101,6 @@ export const oraclePullRequests = [
 export function reportBody(items: readonly unknown[]): string {
   return `${JSON.stringify({ items }, null, 2)}\n`;
 }
+
+/** The reference dataset, read from the shared folder beside the repository (never copied in). */
+export const referenceDatasetUrl = new URL('../../../../shared/data/finops_events.json', import.meta.url);
