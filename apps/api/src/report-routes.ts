@@ -1,16 +1,4 @@
-import {
-  loadLaneCostReport,
-  loadParetoReport,
-  loadPullRequestReports,
-  loadRunsPage,
-  loadSprintReports,
-  loadTimeseriesReport,
-  parseFilterQuery,
-  parseReportQuery,
-  parseRunsQuery,
-  renderReportJson,
-  toReportDocument,
-} from '@finops/reports';
+import { loadReport, renderReportJson, type ReportKind } from '@finops/reports';
 import type { TelemetryStore } from '@finops/store';
 import { Hono, type Context } from 'hono';
 import { LRUCache } from 'lru-cache';
@@ -35,17 +23,17 @@ export function reportRoutes(store: TelemetryStore): Hono {
     }
     return c.body(entry.body, 200, { 'content-type': JSON_TYPE });
   };
-  const items = (c: Context, load: () => Promise<readonly unknown[]>) =>
-    answer(c, async () => toReportDocument(await load()));
-  const report = (c: Context) => parseReportQuery(c.req.query());
-  const filter = (c: Context) => parseFilterQuery(c.req.query());
-
-  routes.get('/telemetry/finops/sprints', (c) => items(c, () => loadSprintReports(store, report(c))));
-  routes.get('/telemetry/finops/pull-requests', (c) => items(c, () => loadPullRequestReports(store, report(c))));
-  routes.get('/telemetry/timeseries', (c) => items(c, () => loadTimeseriesReport(store, filter(c))));
-  routes.get('/telemetry/pareto', (c) => items(c, () => loadParetoReport(store, filter(c))));
-  routes.get('/telemetry/lane-costs', (c) => items(c, () => loadLaneCostReport(store, filter(c))));
-  routes.get('/telemetry/runs', (c) => answer(c, () => loadRunsPage(store, parseRunsQuery(c.req.query()))));
+  const paths: Record<string, ReportKind> = {
+    '/telemetry/finops/sprints': 'sprints',
+    '/telemetry/finops/pull-requests': 'pull-requests',
+    '/telemetry/timeseries': 'timeseries',
+    '/telemetry/pareto': 'pareto',
+    '/telemetry/lane-costs': 'lane-costs',
+    '/telemetry/runs': 'runs',
+  };
+  for (const [path, kind] of Object.entries(paths)) {
+    routes.get(path, (c) => answer(c, () => loadReport(kind, store, c.req.query())));
+  }
 
   return routes;
 }

@@ -57,3 +57,5 @@ export {
   sprintReportSchema,
   timeseriesPointSchema,
 } from './report-schemas.js';
+export { isReportKind, loadReport, reportKinds } from './report-catalog.js';
+export type { ReportKind } from './report-catalog.js';

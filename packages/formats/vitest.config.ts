@@ -1,0 +1,3 @@
+import { defineFinopsProject } from '../../vitest.shared.ts';
+
+export default defineFinopsProject('formats');
