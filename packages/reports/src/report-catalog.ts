@@ -39,7 +39,7 @@ export function isReportKind(name: string): name is ReportKind {
  * @throws ReportError naming the parameter that is not accepted.
  * @example await loadReport('pareto', store, {}) // { items: [...] }
  */
-export function loadReport(kind: ReportKind, source: ReportSource, query: Query): Promise<ReportDocument<unknown> | RunsPage> {
+export async function loadReport(kind: ReportKind, source: ReportSource, query: Query): Promise<ReportDocument<unknown> | RunsPage> {
   return catalog[kind](source, query);
 }
 
