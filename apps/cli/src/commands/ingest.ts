@@ -29,7 +29,6 @@ export function ingestCommand(io: CommandIo): Command {
     .option('--providers <file>', 'providers manifest (JSON)')
     .option('--provider-id <id>', 'provider of records that have none')
     .option('--rejects <file>', 'write refused records here (JSONL: source, line, field, reason, raw); fix `raw` and ingest the file again')
-    .addHelpText('after', '\nExit 0 when nothing was refused, 3 when some records were refused (the rest are stored), 1 when it could not run.')
     .action(async (paths: string[], flags: IngestFlags) => {
       const rejects = flags.rejects ? openRejectsFile(flags.rejects) : null;
       const shown: IngestRejection[] = [];
