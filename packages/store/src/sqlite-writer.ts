@@ -6,14 +6,20 @@ import type { SqlitePrices } from './sqlite-prices.js';
 import { RollupAccumulator } from './sqlite-rollups.js';
 import type { EventInsert, InsertOutcome } from './telemetry-store.js';
 
+const WRITE_CACHE_KIB = 64 * 1024;
+
 /** The write side of the SQLite store: batched, deduplicated, priced inserts. */
 export class SqliteWriter {
   private readonly insertEvent: Database.Statement;
   private readonly insertProvider: Database.Statement;
   private readonly insertBatch: (events: readonly EventInsert[]) => InsertOutcome;
   private readonly rollups: RollupAccumulator;
+  private writing = false;
 
-  constructor(db: Database.Database, private readonly prices: SqlitePrices) {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly prices: SqlitePrices,
+  ) {
     this.rollups = new RollupAccumulator(db);
     this.insertEvent = db.prepare(
       `INSERT INTO events (identity, ts, provider_id, tool, route, tokens_in, tokens_out, duration_ms,
@@ -39,6 +45,12 @@ export class SqliteWriter {
 
   insert(events: readonly EventInsert[]): InsertOutcome {
     if (events.length === 0) return { inserted: 0, duplicates: 0 };
+    if (!this.writing) {
+      // Identity keys are hashes, so each insert touches a random page of their index: a larger
+      // page cache keeps big loads from turning into random disk reads. Readers keep the default.
+      this.db.pragma(`cache_size = -${WRITE_CACHE_KIB}`);
+      this.writing = true;
+    }
     return this.insertBatch(events);
   }
 
