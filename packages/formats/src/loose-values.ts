@@ -84,3 +84,17 @@ function parseJson(text: string): unknown {
     return undefined;
   }
 }
+
+/** A signed number for metadata (a discount may be negative); undefined when absent or not one. */
+export function readNumber(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value !== 'string' || !/^\s*-?\d+(\.\d+)?([eE][+-]?\d+)?\s*$/.test(value)) {
+    return undefined;
+  }
+  return Number(value);
+}
+
+/** The first value that is not absent (undefined, null or an empty cell). */
+export function firstPresent(...values: unknown[]): unknown {
+  return values.find((value) => !isAbsent(value));
+}

@@ -1,14 +1,9 @@
 import { createWriteStream, openSync, type WriteStream } from 'node:fs';
-import {
-  emptyIngestResult,
-  ingestPath,
-  ingestStream,
-  mergeIngestResults,
-  type IngestRejection,
-  type IngestResult,
-} from '@finops/store';
-import { Command } from 'commander';
+import { formatNames } from '@finops/formats';
+import type { IngestRejection } from '@finops/store';
+import { Command, Option } from 'commander';
 import { CliError } from '../cli-error.js';
+import { addToTally, describeTally, ingestInput, type FormatTally, type InputFormat } from '../ingest-inputs.js';
 import { note, print, type CommandIo } from '../io.js';
 import { createIngestProgress } from '../progress.js';
 import { withStore, type StoreOptions } from '../store-session.js';
@@ -18,17 +13,25 @@ const SHOWN_REJECTIONS = 10;
 interface IngestFlags extends StoreOptions {
   providerId?: string;
   rejects?: string;
+  format?: InputFormat;
 }
 
-/** `finops ingest`: loads JSONL/JSON files, logs directories or standard input. */
+/**
+ * `finops ingest`: loads JSONL/JSON files, logs directories or standard input — our own events, or
+ * usage data in a format `@finops/formats` imports, detected or named with `--format`.
+ */
 export function ingestCommand(io: CommandIo): Command {
   return new Command('ingest')
-    .description('ingest telemetry: JSONL/NDJSON, JSON arrays, dataset documents, logs directories or - (stdin)')
+    .description('ingest telemetry: JSONL/NDJSON, JSON arrays, dataset documents, logs directories or - (stdin); OTLP, LiteLLM, Claude Code, Langfuse, OpenRouter, Helicone and provider usage exports are detected')
     .argument('<paths...>', 'files, <root>/<provider_id>/*.jsonl directories, or - for standard input')
     .option('--db <path>', 'database file')
     .option('--providers <file>', 'providers manifest (JSON)')
     .option('--provider-id <id>', 'provider of records that have none')
     .option('--rejects <file>', 'write refused records here (JSONL: source, line, field, reason, raw); fix `raw` and ingest the file again')
+    .addOption(
+      new Option('--format <name>', 'input format (default: detected from the first record or CSV header; events = our own)')
+        .choices([...formatNames, 'events']),
+    )
     .action(async (paths: string[], flags: IngestFlags) => {
       const rejects = flags.rejects ? openRejectsFile(flags.rejects) : null;
       const shown: IngestRejection[] = [];
@@ -38,16 +41,13 @@ export function ingestCommand(io: CommandIo): Command {
       };
 
       const progress = createIngestProgress(io);
-      let total: IngestResult = emptyIngestResult();
+      const tallies = new Map<InputFormat, FormatTally>();
       try {
         await withStore(flags, io, async (store) => {
           for (const path of paths) {
             const options = { providerId: flags.providerId, onReject, onProgress: progress.update };
-            const part =
-              path === '-'
-                ? await ingestStream(store, process.stdin, { ...options, source: '-' })
-                : await ingestPath(store, path, options);
-            total = mergeIngestResults(total, part);
+            const { format, ...part } = await ingestInput(store, path, flags.format, options);
+            addToTally(tallies, format, part);
           }
         }, 'create');
       } finally {
@@ -55,9 +55,10 @@ export function ingestCommand(io: CommandIo): Command {
         if (rejects) await closeStream(rejects);
       }
 
-      print(io, `inserted ${total.inserted}, duplicates ${total.duplicates}, rejected ${total.rejected}`);
-      reportRejections(io, total.rejected, shown, flags.rejects);
-      if (total.rejected > 0) io.exitCode = 3;
+      for (const [format, tally] of tallies) print(io, describeTally(format, tally));
+      const rejected = [...tallies.values()].reduce((sum, { result }) => sum + result.rejected, 0);
+      reportRejections(io, rejected, shown, flags.rejects);
+      if (rejected > 0) io.exitCode = 3;
     });
 }
 

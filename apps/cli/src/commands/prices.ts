@@ -1,3 +1,4 @@
+import { describeSkips, countSkips, isFormatError, readLiteLlmPriceMap } from '@finops/formats';
 import { formatInstant, isStoreError, validatePriceEntry, type PriceEntry, type PriceEntryInput } from '@finops/store';
 import { Command, Option } from 'commander';
 import { CliError } from '../cli-error.js';
@@ -75,15 +76,20 @@ export function pricesCommand(io: CommandIo): Command {
       }),
     );
 
-  storeFlags(prices.command('import').description('add the entries of a JSON file: an array or {"prices": [...]}'))
+  storeFlags(prices.command('import').description('add the entries of a JSON file: an array or {"prices": [...]}, or with --from litellm LiteLLM\'s model price map'))
     .argument('<file>', 'JSON file of price entries')
-    .action((file: string, flags: StoreOptions) =>
+    .addOption(new Option('--from <source>', 'read the file in another shape: litellm = model_prices_and_context_window.json').choices(['litellm']))
+    .action((file: string, flags: StoreOptions & { from?: string }) =>
       withStore(flags, io, async (store) => {
-        const entries = readEntries(readJsonFile(file, '<file>'), file);
+        const value = readJsonFile(file, '<file>');
+        const { entries, skipped } = flags.from === 'litellm' ? readPriceMap(value) : { entries: readEntries(value, file), skipped: {} };
         // Check every entry before adding any, so a bad file changes nothing.
         entries.forEach((entry, index) => checkEntry(entry, index));
         for (const entry of entries) await store.addPrice(entry);
-        print(io, `imported ${entries.length} price entries from ${file}`);
+        const skips = countSkips(skipped);
+        const from = flags.from === 'litellm' ? ` (LiteLLM price map), skipped ${skips}` : '';
+        const reasons = skips > 0 ? ` (${describeSkips(skipped, 'litellm')})` : '';
+        print(io, `imported ${entries.length} price entries from ${file}${from}${reasons}`);
       }, 'create'),
     );
 
@@ -94,6 +100,15 @@ function readPrice(text: string | undefined, flag: string): number | null {
   if (text === undefined) return null;
   if (!/^\d+(\.\d+)?$/.test(text.trim())) throw new CliError(`--${flag} must be a non-negative number, got "${text}"`);
   return Number(text);
+}
+
+function readPriceMap(value: unknown): ReturnType<typeof readLiteLlmPriceMap> {
+  try {
+    return readLiteLlmPriceMap(value);
+  } catch (error) {
+    if (!isFormatError(error)) throw error;
+    throw new CliError(`${error.message}; nothing was imported`);
+  }
 }
 
 function readEntries(value: unknown, file: string): PriceEntryInput[] {

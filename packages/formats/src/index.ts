@@ -1,0 +1,16 @@
+export { FormatError, isFormatError } from './errors.js';
+export type { FormatErrorCode } from './errors.js';
+export { formatNames, isFormatName, parseFormatName } from './format-names.js';
+export type { FormatName } from './format-names.js';
+export { detectFormat } from './detect-format.js';
+export { detectFileFormat, sniffFormat } from './sniff-format.js';
+export type { SniffedInput } from './sniff-format.js';
+export { readFormatRecords } from './read-format.js';
+export type { FormatReading } from './read-format.js';
+export { ingestFormat, ingestFormatPath } from './ingest-format.js';
+export type { FormatIngestResult, IngestFormatOptions } from './ingest-format.js';
+export { countSkips, describeSkips, mergeSkipCounts } from './skip-counts.js';
+export type { SkipCounts } from './skip-counts.js';
+export type { ImportedEvent } from './imported-event.js';
+export { liteLlmPriceSchema, readLiteLlmPriceMap } from './litellm-price-map.js';
+export type { LiteLlmPriceMapReading } from './litellm-price-map.js';
