@@ -9,7 +9,7 @@ export function defineFinopsProject(name: string) {
     resolve: {
       alias: [
         {
-          find: /^@finops\/(fixtures|store|reports|export)$/,
+          find: /^@finops\/(fixtures|store|reports|export|formats)$/,
           replacement: `${root}packages/$1/src/index.ts`,
         },
       ],

@@ -47,7 +47,14 @@ export function createApp(options: CreateAppOptions): Hono {
   api.route('/', reportPageRoute(options.store));
   api.route('/', exportRoute(options.store, now));
   if (options.ingestToken) {
-    api.route('/', eventsRoute(options.store, { token: options.ingestToken, maxBodyBytes: options.maxBodyBytes ?? 10 * 1024 * 1024, now }));
+    api.route(
+      '/',
+      eventsRoute(options.store, {
+        token: options.ingestToken,
+        maxBodyBytes: options.maxBodyBytes ?? 10 * 1024 * 1024,
+        now,
+      }),
+    );
   }
   app.route('/api/v1', api);
 
@@ -56,7 +63,9 @@ export function createApp(options: CreateAppOptions): Hono {
     if (status >= 500) options.onInternalError?.(error);
     return c.json(body, status);
   };
-  app.notFound((c) => answerError(new ApiError('API_NOT_FOUND', `no route for ${c.req.method} ${c.req.path}`), c));
+  app.notFound((c) =>
+    answerError(new ApiError('API_NOT_FOUND', `no route for ${c.req.method} ${c.req.path}`), c),
+  );
   app.onError(answerError);
 
   return app;

@@ -27,19 +27,28 @@ export function eventsRoute(store: TelemetryStore, options: EventsRouteOptions):
       const header = c.req.header('authorization') ?? '';
       const presented = /^Bearer\s+(.+)$/i.exec(header)?.[1] ?? '';
       if (!timingSafeEqual(digest(presented), expected)) {
-        throw new ApiError('API_UNAUTHORIZED', 'a valid "Authorization: Bearer <token>" header is required', 'authorization');
+        throw new ApiError(
+          'API_UNAUTHORIZED',
+          'a valid "Authorization: Bearer <token>" header is required',
+          'authorization',
+        );
       }
       await next();
     },
     bodyLimit({
       maxSize: options.maxBodyBytes,
       onError: () => {
-        throw new ApiError('API_BODY_TOO_LARGE', `request body exceeds ${options.maxBodyBytes} bytes`, 'body');
+        throw new ApiError(
+          'API_BODY_TOO_LARGE',
+          `request body exceeds ${options.maxBodyBytes} bytes`,
+          'body',
+        );
       },
     }),
     async (c) => {
       const text = await c.req.text();
-      if (text.trim() === '') throw new ApiError('API_INVALID_BODY', 'the request body is empty', 'body');
+      if (text.trim() === '')
+        throw new ApiError('API_INVALID_BODY', 'the request body is empty', 'body');
 
       const result = await ingestText(store, text, { source: 'api', now: options.now });
       return c.json(result, 200);

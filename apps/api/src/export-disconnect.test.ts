@@ -14,7 +14,9 @@ function counting(store: TelemetryStore): TelemetryStore {
   return new Proxy(store, {
     get(target, key, receiver) {
       if (key !== 'iterateEvents') return Reflect.get(target, key, receiver);
-      return async function* (...args: Parameters<TelemetryStore['iterateEvents']>): AsyncGenerator<StoredEvent> {
+      return async function* (
+        ...args: Parameters<TelemetryStore['iterateEvents']>
+      ): AsyncGenerator<StoredEvent> {
         try {
           for await (const event of target.iterateEvents(...args)) {
             pulled += 1;
@@ -60,7 +62,10 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 400));
 describe('GET /api/v1/telemetry/export to a slow client, then one that goes away', () => {
   it('reads only as fast as the client takes the rows, and stops when it disconnects', async () => {
     const response = await new Promise<import('node:http').IncomingMessage>((resolve, reject) => {
-      get(`http://127.0.0.1:${server.port}/api/v1/telemetry/export?format=csv`, resolve).on('error', reject);
+      get(`http://127.0.0.1:${server.port}/api/v1/telemetry/export?format=csv`, resolve).on(
+        'error',
+        reject,
+      );
     });
     response.pause();
 

@@ -46,5 +46,9 @@ function toByteStream(chunks: AsyncIterable<string>): ReadableStream<Uint8Array>
 function readFlag(value: string | undefined, parameter: string): boolean {
   if (value === undefined || value === '0' || value === 'false') return false;
   if (value === '1' || value === 'true') return true;
-  throw new ApiError('API_INVALID_PARAMETER', `${parameter} must be 1, 0, true or false, got ${JSON.stringify(value)}`, parameter);
+  throw new ApiError(
+    'API_INVALID_PARAMETER',
+    `${parameter} must be 1, 0, true or false, got ${JSON.stringify(value)}`,
+    parameter,
+  );
 }

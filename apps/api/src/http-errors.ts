@@ -70,10 +70,12 @@ export function toErrorResponse(error: unknown): { status: ContentfulStatusCode;
 }
 
 function describe(error: unknown): ErrorBody['error'] {
-  if (error instanceof ApiError) return { code: error.code, message: error.message, parameter: error.parameter };
+  if (error instanceof ApiError)
+    return { code: error.code, message: error.message, parameter: error.parameter };
   if (isReportError(error) || isExportError(error)) {
     return { code: error.code, message: error.message, parameter: error.parameter ?? null };
   }
-  if (isStoreError(error)) return { code: error.code, message: error.message, parameter: error.field ?? null };
+  if (isStoreError(error))
+    return { code: error.code, message: error.message, parameter: error.field ?? null };
   return { code: 'API_INTERNAL', message: 'internal error', parameter: null };
 }

@@ -17,13 +17,15 @@ describe('GET /openapi.json', () => {
     expect(status).toBe(200);
     expect(document['openapi']).toBe('3.1.0');
     expect(document['info']).toMatchObject({ title: 'FinOps telemetry API', version: '1.2.3' });
-    await expect(validate(structuredClone(document) as Parameters<typeof validate>[0])).resolves.toMatchObject({ valid: true });
+    await expect(
+      validate(structuredClone(document) as Parameters<typeof validate>[0]),
+    ).resolves.toMatchObject({ valid: true });
   });
 
   it('lists every route the app serves', async () => {
     const { document } = await loadDocument();
-    const documented = Object.entries(document['paths'] as Record<string, object>).flatMap(([path, methods]) =>
-      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    const documented = Object.entries(document['paths'] as Record<string, object>).flatMap(
+      ([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
     );
     const served = app.routes
       .filter((route) => route.method !== 'ALL')
@@ -34,7 +36,10 @@ describe('GET /openapi.json', () => {
 
   it('describes report parameters from their schemas', async () => {
     const { document } = await loadDocument();
-    const parameters = document['paths']['/api/v1/telemetry/finops/sprints'].get.parameters as { name: string; schema: object }[];
+    const parameters = document['paths']['/api/v1/telemetry/finops/sprints'].get.parameters as {
+      name: string;
+      schema: object;
+    }[];
 
     expect(parameters.map((parameter) => parameter.name)).toEqual([
       'start',
@@ -61,11 +66,19 @@ describe('GET /openapi.json', () => {
 
   it('documents the error body on every operation', async () => {
     const { document } = await loadDocument();
-    const operations = Object.values(document['paths'] as Record<string, Record<string, any>>).flatMap(Object.values);
+    const operations = Object.values(
+      document['paths'] as Record<string, Record<string, any>>,
+    ).flatMap(Object.values);
 
     for (const operation of operations) {
-      expect(operation.responses['500'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Error' });
+      expect(operation.responses['500'].content['application/json'].schema).toEqual({
+        $ref: '#/components/schemas/Error',
+      });
     }
-    expect(document['components'].schemas.Error.properties.error.required).toEqual(['code', 'message', 'parameter']);
+    expect(document['components'].schemas.Error.properties.error.required).toEqual([
+      'code',
+      'message',
+      'parameter',
+    ]);
   });
 });

@@ -32,10 +32,42 @@ const json = (schema: z.ZodType) => ({ 'application/json': schema });
 
 /** Every route of the API, documented from the zod schemas its handlers use. */
 export const routeDocs: readonly RouteDoc[] = [
-  { method: 'get', path: '/healthz', summary: 'Liveness', ok: { description: 'The service is up', content: json(z.object({ status: z.literal('ok'), version: z.string().nullable() })) }, errors: [] },
-  { method: 'get', path: '/openapi.json', summary: 'This document', ok: { description: 'OpenAPI 3.1 document', content: { 'application/json': null } }, errors: [] },
-  { method: 'get', path: '/api/v1/telemetry/finops/sprints', summary: 'Sprint reports, newest first', query: reportQuerySchema, ok: { description: 'Sprint reports', content: json(reportDocumentSchema(sprintReportSchema)) }, errors: [400] },
-  { method: 'get', path: '/api/v1/telemetry/finops/pull-requests', summary: 'Pull-request reports per provider route, highest cost first', query: reportQuerySchema, ok: { description: 'Pull-request reports', content: json(reportDocumentSchema(pullRequestReportSchema)) }, errors: [400] },
+  {
+    method: 'get',
+    path: '/healthz',
+    summary: 'Liveness',
+    ok: {
+      description: 'The service is up',
+      content: json(z.object({ status: z.literal('ok'), version: z.string().nullable() })),
+    },
+    errors: [],
+  },
+  {
+    method: 'get',
+    path: '/openapi.json',
+    summary: 'This document',
+    ok: { description: 'OpenAPI 3.1 document', content: { 'application/json': null } },
+    errors: [],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/telemetry/finops/sprints',
+    summary: 'Sprint reports, newest first',
+    query: reportQuerySchema,
+    ok: { description: 'Sprint reports', content: json(reportDocumentSchema(sprintReportSchema)) },
+    errors: [400],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/telemetry/finops/pull-requests',
+    summary: 'Pull-request reports per provider route, highest cost first',
+    query: reportQuerySchema,
+    ok: {
+      description: 'Pull-request reports',
+      content: json(reportDocumentSchema(pullRequestReportSchema)),
+    },
+    errors: [400],
+  },
   {
     method: 'get',
     path: '/api/v1/telemetry/finops/report.html',
@@ -47,10 +79,38 @@ export const routeDocs: readonly RouteDoc[] = [
     },
     errors: [400],
   },
-  { method: 'get', path: '/api/v1/telemetry/timeseries', summary: 'Totals per UTC day and provider', query: filterQuerySchema, ok: { description: 'Daily points', content: json(reportDocumentSchema(timeseriesPointSchema)) }, errors: [400] },
-  { method: 'get', path: '/api/v1/telemetry/pareto', summary: 'Provider routes, highest cost first', query: filterQuerySchema, ok: { description: 'Routes by cost', content: json(reportDocumentSchema(paretoEntrySchema)) }, errors: [400] },
-  { method: 'get', path: '/api/v1/telemetry/runs', summary: 'Events newest first, cursor paging', query: runsQuerySchema, ok: { description: 'One page of runs', content: json(runsPageSchema) }, errors: [400] },
-  { method: 'get', path: '/api/v1/telemetry/lane-costs', summary: 'Totals per lane', query: filterQuerySchema, ok: { description: 'Lane totals', content: json(reportDocumentSchema(laneCostSchema)) }, errors: [400] },
+  {
+    method: 'get',
+    path: '/api/v1/telemetry/timeseries',
+    summary: 'Totals per UTC day and provider',
+    query: filterQuerySchema,
+    ok: { description: 'Daily points', content: json(reportDocumentSchema(timeseriesPointSchema)) },
+    errors: [400],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/telemetry/pareto',
+    summary: 'Provider routes, highest cost first',
+    query: filterQuerySchema,
+    ok: { description: 'Routes by cost', content: json(reportDocumentSchema(paretoEntrySchema)) },
+    errors: [400],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/telemetry/runs',
+    summary: 'Events newest first, cursor paging',
+    query: runsQuerySchema,
+    ok: { description: 'One page of runs', content: json(runsPageSchema) },
+    errors: [400],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/telemetry/lane-costs',
+    summary: 'Totals per lane',
+    query: filterQuerySchema,
+    ok: { description: 'Lane totals', content: json(reportDocumentSchema(laneCostSchema)) },
+    errors: [400],
+  },
   {
     method: 'get',
     path: '/api/v1/telemetry/export',
@@ -58,15 +118,25 @@ export const routeDocs: readonly RouteDoc[] = [
     query: filterQuerySchema,
     extraQuery: {
       format: z.enum(['csv', 'html', 'json']).default('csv'),
-      bom: z.enum(['1', '0', 'true', 'false']).meta({ description: 'CSV only: start with a UTF-8 BOM' }),
+      bom: z
+        .enum(['1', '0', 'true', 'false'])
+        .meta({ description: 'CSV only: start with a UTF-8 BOM' }),
     },
-    ok: { description: 'The export document (Content-Disposition: attachment)', content: { 'text/csv': z.string(), 'text/html': z.string(), 'application/json': z.array(z.record(z.string(), z.unknown())) } },
+    ok: {
+      description: 'The export document (Content-Disposition: attachment)',
+      content: {
+        'text/csv': z.string(),
+        'text/html': z.string(),
+        'application/json': z.array(z.record(z.string(), z.unknown())),
+      },
+    },
     errors: [400],
   },
   {
     method: 'post',
     path: '/api/v1/telemetry/events',
-    summary: 'Ingest events (JSON array, dataset document or NDJSON); absent unless FINOPS_API_TOKEN is set',
+    summary:
+      'Ingest events (JSON array, dataset document or NDJSON); absent unless FINOPS_API_TOKEN is set',
     body: { 'application/json': z.unknown(), 'application/x-ndjson': z.string() },
     ok: { description: 'The ingest result', content: json(ingestResultSchema) },
     errors: [400, 401, 404, 413],
@@ -89,7 +159,11 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'FinOps telemetry API', version, description: 'Reports, exports and ingestion of LLM/tool call telemetry.' },
+    info: {
+      title: 'FinOps telemetry API',
+      version,
+      description: 'Reports, exports and ingestion of LLM/tool call telemetry.',
+    },
     servers: [{ url: '/' }],
     paths,
     components: {
@@ -104,7 +178,10 @@ function operation(route: RouteDoc) {
     200: {
       description: route.ok.description,
       content: Object.fromEntries(
-        Object.entries(route.ok.content).map(([type, schema]) => [type, schema ? { schema: schemaOf(schema) } : {}]),
+        Object.entries(route.ok.content).map(([type, schema]) => [
+          type,
+          schema ? { schema: schemaOf(schema) } : {},
+        ]),
       ),
     },
   };
@@ -119,7 +196,12 @@ function operation(route: RouteDoc) {
     operationId: `${route.method}${route.path.replace(/[^a-zA-Z0-9]+(.)?/g, (_, c: string | undefined) => (c ?? '').toUpperCase())}`,
     parameters: queryParameters(route),
     ...(route.body && {
-      requestBody: { required: true, content: Object.fromEntries(Object.entries(route.body).map(([t, s]) => [t, { schema: schemaOf(s) }])) },
+      requestBody: {
+        required: true,
+        content: Object.fromEntries(
+          Object.entries(route.body).map(([t, s]) => [t, { schema: schemaOf(s) }]),
+        ),
+      },
     }),
     ...(route.security && { security: [{ bearer: [] }] }),
     responses,
@@ -129,15 +211,25 @@ function operation(route: RouteDoc) {
 function queryParameters(route: RouteDoc) {
   const properties: Record<string, Record<string, unknown>> = {};
   if (route.query) Object.assign(properties, schemaOf(route.query)['properties'] as object);
-  for (const [name, schema] of Object.entries(route.extraQuery ?? {})) properties[name] = schemaOf(schema);
+  for (const [name, schema] of Object.entries(route.extraQuery ?? {}))
+    properties[name] = schemaOf(schema);
 
   return Object.entries(properties).map(([name, schema]) => {
     const { description, ...rest } = schema;
-    return { name, in: 'query', required: false, ...(description ? { description } : {}), schema: rest };
+    return {
+      name,
+      in: 'query',
+      required: false,
+      ...(description ? { description } : {}),
+      schema: rest,
+    };
   });
 }
 
 function schemaOf(schema: z.ZodType): Record<string, unknown> {
-  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  const { $schema: _, ...rest } = z.toJSONSchema(schema, {
+    io: 'input',
+    unrepresentable: 'any',
+  }) as Record<string, unknown>;
   return rest;
 }

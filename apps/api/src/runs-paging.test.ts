@@ -11,7 +11,10 @@ describe('GET /api/v1/telemetry/runs paging', () => {
     do {
       const query = new URLSearchParams({ limit: '5', ...(cursor ? { cursor } : {}) });
       const response = await app.request(`/api/v1/telemetry/runs?${query.toString()}`);
-      const body = (await response.json()) as { items: { id: number; ts: string }[]; next_cursor: string | null };
+      const body = (await response.json()) as {
+        items: { id: number; ts: string }[];
+        next_cursor: string | null;
+      };
       expect(response.status).toBe(200);
       pages.push(body.items.length);
       seen.push(...body.items.map((item) => item.id));
@@ -20,7 +23,9 @@ describe('GET /api/v1/telemetry/runs paging', () => {
 
     expect(pages).toEqual([5, 5, 5, 5, 5, 5, 5, 5, 2]);
     expect(new Set(seen).size).toBe(42);
-    expect([...seen].sort((a, b) => a - b)).toEqual(Array.from({ length: 42 }, (_, index) => index + 1));
+    expect([...seen].sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 42 }, (_, index) => index + 1),
+    );
   });
 
   it('answers 400 naming cursor for a cursor it did not hand out', async () => {
@@ -29,6 +34,8 @@ describe('GET /api/v1/telemetry/runs paging', () => {
     const response = await app.request('/api/v1/telemetry/runs?cursor=not-a-cursor');
 
     expect(response.status).toBe(400);
-    expect(((await response.json()) as { error: { parameter: string } }).error.parameter).toBe('cursor');
+    expect(((await response.json()) as { error: { parameter: string } }).error.parameter).toBe(
+      'cursor',
+    );
   });
 });

@@ -42,8 +42,12 @@ beforeAll(async () => {
     })),
   };
   writeFileSync(join(dir, 'flat.json'), JSON.stringify(flat));
-  expect((await finops('seed', '--dataset', datasetPath, '--db', join(dir, 'ref.db'))).code).toBe(0);
-  expect((await finops('seed', '--dataset', join(dir, 'flat.json'), '--db', join(dir, 'flat.db'))).code).toBe(0);
+  expect((await finops('seed', '--dataset', datasetPath, '--db', join(dir, 'ref.db'))).code).toBe(
+    0,
+  );
+  expect(
+    (await finops('seed', '--dataset', join(dir, 'flat.json'), '--db', join(dir, 'flat.db'))).code,
+  ).toBe(0);
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -79,8 +83,21 @@ describe('finops check', () => {
 
   it('fails on days without events only with --require-coverage', async () => {
     const window = ['--start', '2025-10-06T00:00:00Z', '--end', '2025-10-21T23:59:59Z'];
-    const lenient = await finops('check', '--db', join(dir, 'flat.db'), ...window, '--format', 'json');
-    const strict = await finops('check', '--db', join(dir, 'flat.db'), ...window, '--require-coverage');
+    const lenient = await finops(
+      'check',
+      '--db',
+      join(dir, 'flat.db'),
+      ...window,
+      '--format',
+      'json',
+    );
+    const strict = await finops(
+      'check',
+      '--db',
+      join(dir, 'flat.db'),
+      ...window,
+      '--require-coverage',
+    );
 
     expect(lenient.code).toBe(0);
     expect(JSON.parse(lenient.stdout).missing_days).toEqual(['2025-10-06', '2025-10-07']);
@@ -90,17 +107,34 @@ describe('finops check', () => {
 
   it('reads thresholds and the fail level from a config file, flags winning', async () => {
     const config = join(dir, 'strict.json');
-    writeFileSync(config, JSON.stringify({ fail_on: 'attention', regression_threshold: 0.5, attention_threshold: 0.2 }));
+    writeFileSync(
+      config,
+      JSON.stringify({ fail_on: 'attention', regression_threshold: 0.5, attention_threshold: 0.2 }),
+    );
 
-    const fromConfig = await finops('check', '--db', join(dir, 'ref.db'), '--config', config, '--format', 'json');
-    const overridden = await finops('check', '--db', join(dir, 'ref.db'), '--config', config, '--attention-threshold', '0.1');
+    const fromConfig = await finops(
+      'check',
+      '--db',
+      join(dir, 'ref.db'),
+      '--config',
+      config,
+      '--format',
+      'json',
+    );
+    const overridden = await finops(
+      'check',
+      '--db',
+      join(dir, 'ref.db'),
+      '--config',
+      config,
+      '--attention-threshold',
+      '0.1',
+    );
 
     expect(fromConfig.code).toBe(0);
-    expect(JSON.parse(fromConfig.stdout).pull_requests.map((r: { status: string }) => r.status)).toEqual([
-      'on_track',
-      'on_track',
-      'on_track',
-    ]);
+    expect(
+      JSON.parse(fromConfig.stdout).pull_requests.map((r: { status: string }) => r.status),
+    ).toEqual(['on_track', 'on_track', 'on_track']);
     expect(overridden.code).toBe(1);
     expect(overridden.stdout).toContain('  FAIL pull_request glm46:default: attention\n');
   });

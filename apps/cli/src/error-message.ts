@@ -1,5 +1,6 @@
 import { CommanderError } from 'commander';
 import { isExportError } from '@finops/export';
+import { isFormatError } from '@finops/formats';
 import { isReportError } from '@finops/reports';
 import { isStoreError } from '@finops/store';
 import { CliError } from './cli-error.js';
@@ -15,7 +16,7 @@ export function describeFailure(error: unknown): { exitCode: number; message: st
     const flag = error.parameter ? ` (--${error.parameter.replaceAll('_', '-')})` : '';
     return { exitCode: 1, message: `${error.message}${flag}` };
   }
-  if (isStoreError(error)) return { exitCode: 1, message: error.message };
+  if (isStoreError(error) || isFormatError(error)) return { exitCode: 1, message: error.message };
   const text = error instanceof Error ? error.message : String(error);
   return { exitCode: 1, message: `unexpected failure: ${text}` };
 }

@@ -12,17 +12,27 @@ describe('finops fixtures', () => {
     const run = await runFinops(['fixtures', '--dataset', referenceDatasetPath, '--out', out]);
 
     expect(run.code).toBe(0);
-    expect(run.stdout).toBe(`wrote ${join(out, 'finops_sprints.json')}\nwrote ${join(out, 'finops_pull_requests.json')}\n`);
+    expect(run.stdout).toBe(
+      `wrote ${join(out, 'finops_sprints.json')}\nwrote ${join(out, 'finops_pull_requests.json')}\n`,
+    );
     expect(readdirSync(out).sort()).toEqual(['finops_pull_requests.json', 'finops_sprints.json']);
-    const sprints = JSON.parse(readFileSync(join(out, 'finops_sprints.json'), 'utf8')) as { items: { id: string; total_cost_usd: number }[] };
-    const pullRequests = JSON.parse(readFileSync(join(out, 'finops_pull_requests.json'), 'utf8')) as {
+    const sprints = JSON.parse(readFileSync(join(out, 'finops_sprints.json'), 'utf8')) as {
+      items: { id: string; total_cost_usd: number }[];
+    };
+    const pullRequests = JSON.parse(
+      readFileSync(join(out, 'finops_pull_requests.json'), 'utf8'),
+    ) as {
       items: { id: string; cost_impact_usd: number; status: string }[];
     };
     expect(sprints.items.map((s) => [s.id, s.total_cost_usd])).toEqual([
       ['sprint-2025-43-1', 151.45],
       ['sprint-2025-42-2', 162.68],
     ]);
-    expect(pullRequests.items[0]).toMatchObject({ id: 'glm46:default', cost_impact_usd: 7.5, status: 'regression' });
+    expect(pullRequests.items[0]).toMatchObject({
+      id: 'glm46:default',
+      cost_impact_usd: 7.5,
+      status: 'regression',
+    });
     expect(readFileSync(join(out, 'finops_sprints.json'), 'utf8').endsWith('}\n')).toBe(true);
   });
 
@@ -31,9 +41,20 @@ describe('finops fixtures', () => {
     await runFinops(['fixtures', '--dataset', referenceDatasetPath, '--out', out]);
     const before = readFileSync(join(out, 'finops_sprints.json'));
 
-    const run = await runFinops(['fixtures', '--check', '--dataset', referenceDatasetPath, '--out', out]);
+    const run = await runFinops([
+      'fixtures',
+      '--check',
+      '--dataset',
+      referenceDatasetPath,
+      '--out',
+      out,
+    ]);
 
-    expect(run).toEqual({ code: 0, stdout: `fixtures in ${out} match ${referenceDatasetPath}\n`, stderr: '' });
+    expect(run).toEqual({
+      code: 0,
+      stdout: `fixtures in ${out} match ${referenceDatasetPath}\n`,
+      stderr: '',
+    });
     expect(readFileSync(join(out, 'finops_sprints.json'))).toEqual(before);
   });
 
@@ -43,8 +64,22 @@ describe('finops fixtures', () => {
     const path = join(out, 'finops_sprints.json');
     writeFileSync(path, readFileSync(path, 'utf8').replace('151.45', '151.46'));
 
-    const drifted = await runFinops(['fixtures', '--check', '--dataset', referenceDatasetPath, '--out', out]);
-    const missing = await runFinops(['fixtures', '--check', '--dataset', referenceDatasetPath, '--out', join(temp.dir, 'none')]);
+    const drifted = await runFinops([
+      'fixtures',
+      '--check',
+      '--dataset',
+      referenceDatasetPath,
+      '--out',
+      out,
+    ]);
+    const missing = await runFinops([
+      'fixtures',
+      '--check',
+      '--dataset',
+      referenceDatasetPath,
+      '--out',
+      join(temp.dir, 'none'),
+    ]);
 
     expect(drifted).toEqual({ code: 1, stdout: '', stderr: 'finops_sprints.json: differs\n' });
     expect(missing).toEqual({

@@ -100,8 +100,7 @@ describe('finops on bad input', () => {
     expect(run).toEqual({
       code: 1,
       stdout: '',
-      stderr:
-        "finops: required option '--format <format>' not specified (see finops --help)\n",
+      stderr: "finops: required option '--format <format>' not specified (see finops --help)\n",
     });
   });
 

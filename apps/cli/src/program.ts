@@ -24,7 +24,9 @@ Database: --db, else FINOPS_DB_PATH, else CONSOLE_MCP_DB_PATH, else ~/.mcp/conso
 /** Builds the `finops` command tree; output goes through `io` so tests can capture it. */
 export function buildProgram(io: CommandIo): Command {
   const program = new Command('finops')
-    .description('FinOps telemetry toolkit: ingest LLM/tool call events, report costs, export evidence')
+    .description(
+      'FinOps telemetry toolkit: ingest LLM/tool call events, report costs, export evidence',
+    )
     .version(toolVersion)
     .addHelpText('after', exitCodes)
     // Flags after a subcommand's name belong to it (`evidence verify DIR --db X`).
@@ -44,14 +46,13 @@ export function buildProgram(io: CommandIo): Command {
   ];
   for (const command of commands) program.addCommand(command.addHelpText('after', exitCodes));
   applyToAll(program, (command) =>
-    command
-      .exitOverride()
-      .configureOutput({
-        writeOut: (text) => io.out.write(text),
-        writeErr: (text) => io.err.write(text),
-        // Usage errors read like every other failure: one line, prefixed, with where to look.
-        outputError: (text, write) => write(`finops: ${text.trim().replace(/^error: /, '')} (see finops --help)\n`),
-      }),
+    command.exitOverride().configureOutput({
+      writeOut: (text) => io.out.write(text),
+      writeErr: (text) => io.err.write(text),
+      // Usage errors read like every other failure: one line, prefixed, with where to look.
+      outputError: (text, write) =>
+        write(`finops: ${text.trim().replace(/^error: /, '')} (see finops --help)\n`),
+    }),
   );
   return program;
 }

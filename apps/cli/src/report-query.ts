@@ -31,8 +31,14 @@ export function addReportFlags(command: Command): Command {
     .option('--window-days <n>', 'days per window, 1-90', '7')
     .option('--limit <n>', 'reports to produce, 1-12 (runs: 1-100)')
     .option('--locale <locale>', 'summary language: pt-BR or en', 'pt-BR')
-    .option('--attention-threshold <ratio>', 'change ratio above which a report needs attention (0.03)')
-    .option('--regression-threshold <ratio>', 'change ratio above which a report is a regression (0.08)');
+    .option(
+      '--attention-threshold <ratio>',
+      'change ratio above which a report needs attention (0.03)',
+    )
+    .option(
+      '--regression-threshold <ratio>',
+      'change ratio above which a report is a regression (0.08)',
+    );
 }
 
 /** The flags as the query-string form the report packages parse (the API's parameter names). */

@@ -8,7 +8,11 @@ import type {
 } from '@finops/reports';
 import type { Column } from './table-view.js';
 
-const statusMarks: Record<string, string> = { on_track: '✓ on_track', attention: '! attention', regression: '✗ regression' };
+const statusMarks: Record<string, string> = {
+  on_track: '✓ on_track',
+  attention: '! attention',
+  regression: '✗ regression',
+};
 
 /** Shows a report status with a mark that survives a monochrome terminal. */
 export function markStatus(status: string): string {

@@ -22,10 +22,14 @@ export async function withStore<T>(
 ): Promise<T> {
   const dbPath = resolveDbPath(options.db, io.env);
   if (mode === 'existing' && !existsSync(dbPath)) {
-    throw new CliError(`no database at ${dbPath}: load one with "finops seed" or "finops ingest", or pass --db`);
+    throw new CliError(
+      `no database at ${dbPath}: load one with "finops seed" or "finops ingest", or pass --db`,
+    );
   }
   const manifestPath = options.providers ?? io.env['FINOPS_PROVIDERS_PATH'];
-  const store = openStore(dbPath, { providers: manifestPath ? readJsonFile(manifestPath, 'providers') : undefined });
+  const store = openStore(dbPath, {
+    providers: manifestPath ? readJsonFile(manifestPath, 'providers') : undefined,
+  });
   try {
     return await work(store, dbPath);
   } finally {
@@ -43,7 +47,9 @@ export function readJsonFile(path: string, flag: string): unknown {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new CliError(`cannot read ${origin} ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new CliError(
+      `cannot read ${origin} ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
   }
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ''));

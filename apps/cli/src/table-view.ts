@@ -11,7 +11,11 @@ export interface Column<T> {
  * Renders items as an aligned table: numbers right-aligned, money with a `$`, deltas as signed
  * percentages. No items gives a one-line notice instead of an empty frame.
  */
-export function renderTable<T>(items: readonly T[], columns: readonly Column<T>[], empty = 'No results.'): string {
+export function renderTable<T>(
+  items: readonly T[],
+  columns: readonly Column<T>[],
+  empty = 'No results.',
+): string {
   if (items.length === 0) return `${empty}\n`;
 
   const table = new Table({
@@ -51,6 +55,9 @@ function formatCell(value: unknown, kind: NonNullable<Column<unknown>['kind']>):
 export function formatMoney(value: number): string {
   const sign = value < 0 ? '−' : '';
   const amount = Math.abs(value);
-  const text = amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 6 });
+  const text = amount.toLocaleString('en-US', {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 6,
+  });
   return `${sign}$${text}`;
 }

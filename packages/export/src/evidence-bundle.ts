@@ -40,7 +40,13 @@ export async function writeEvidenceBundle(
     await mkdir(dir, { recursive: true });
     const files: EvidenceFile[] = [];
     for (const document of evidenceDocuments) {
-      files.push(await writeDocument(join(dir, document.fileName), document.fileName, document.render(context)));
+      files.push(
+        await writeDocument(
+          join(dir, document.fileName),
+          document.fileName,
+          document.render(context),
+        ),
+      );
     }
 
     const manifest = await buildManifest(context, files, options.toolVersion);
@@ -48,10 +54,14 @@ export async function writeEvidenceBundle(
     return manifest;
   } catch (cause) {
     if (cause instanceof ExportError || !isFileError(cause)) throw cause;
-    throw new ExportError('EXPORT_WRITE_FAILED', `cannot write the evidence bundle in ${dir}: ${cause.message}`, {
-      parameter: 'out',
-      cause,
-    });
+    throw new ExportError(
+      'EXPORT_WRITE_FAILED',
+      `cannot write the evidence bundle in ${dir}: ${cause.message}`,
+      {
+        parameter: 'out',
+        cause,
+      },
+    );
   }
 }
 
@@ -69,7 +79,9 @@ export function describeParameters(params: ReportParams): Record<string, string>
     ['attention_threshold', String(params.thresholds.attention)],
     ['regression_threshold', String(params.thresholds.regression)],
   ];
-  return Object.fromEntries(entries.filter((entry): entry is [string, string] => entry[1] !== undefined));
+  return Object.fromEntries(
+    entries.filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
 }
 
 /** Computes the manifest of a bundle whose files have been written. */
@@ -91,13 +103,21 @@ export async function buildManifest(
       first_event: fingerprint.first === null ? null : formatInstant(fingerprint.first),
       last_event: fingerprint.last === null ? null : formatInstant(fingerprint.last),
     },
-    row_counts: { events: fingerprint.count, sprint_reports: sprints.length, pull_request_reports: pullRequests.length },
+    row_counts: {
+      events: fingerprint.count,
+      sprint_reports: sprints.length,
+      pull_request_reports: pullRequests.length,
+    },
     event_fingerprint: fingerprint.sha256,
     files,
   };
 }
 
-async function writeDocument(path: string, name: string, chunks: AsyncIterable<string>): Promise<EvidenceFile> {
+async function writeDocument(
+  path: string,
+  name: string,
+  chunks: AsyncIterable<string>,
+): Promise<EvidenceFile> {
   const hash = createHash('sha256');
   const out = createWriteStream(path);
   const failed = new Promise<never>((_, reject) => out.once('error', reject));
@@ -107,7 +127,11 @@ async function writeDocument(path: string, name: string, chunks: AsyncIterable<s
     const buffer = Buffer.from(chunk, 'utf8');
     hash.update(buffer);
     bytes += buffer.length;
-    if (!out.write(buffer)) await Promise.race([new Promise((resolve) => out.once('drain', () => resolve(undefined))), failed]);
+    if (!out.write(buffer))
+      await Promise.race([
+        new Promise((resolve) => out.once('drain', () => resolve(undefined))),
+        failed,
+      ]);
   }
   await Promise.race([new Promise<void>((resolve) => out.end(() => resolve())), failed]);
 

@@ -34,12 +34,20 @@ export const evidenceDocuments: readonly EvidenceDocument[] = [
   {
     fileName: 'telemetry_finops_sprints.json',
     render: ({ source, params }) =>
-      once(loadSprintReports(source, params).then((items) => renderReportJson(toReportDocument(items)))),
+      once(
+        loadSprintReports(source, params).then((items) =>
+          renderReportJson(toReportDocument(items)),
+        ),
+      ),
   },
   {
     fileName: 'telemetry_finops_pull_requests.json',
     render: ({ source, params }) =>
-      once(loadPullRequestReports(source, params).then((items) => renderReportJson(toReportDocument(items)))),
+      once(
+        loadPullRequestReports(source, params).then((items) =>
+          renderReportJson(toReportDocument(items)),
+        ),
+      ),
   },
   {
     fileName: 'telemetry_export.csv',
@@ -47,7 +55,8 @@ export const evidenceDocuments: readonly EvidenceDocument[] = [
   },
   {
     fileName: 'telemetry_export.html',
-    render: ({ source, filter }) => renderExport('html', source.iterateEvents(filter), { filters: filter }),
+    render: ({ source, filter }) =>
+      renderExport('html', source.iterateEvents(filter), { filters: filter }),
   },
   {
     fileName: 'telemetry_report.html',
@@ -81,7 +90,10 @@ export interface EventSetFingerprint {
  * SHA-256 over the stored content of every filtered event in export order, leaving out
  * provenance: two stores holding the same events have the same fingerprint.
  */
-export async function fingerprintEvents(source: ReportSource, filter: EventFilter): Promise<EventSetFingerprint> {
+export async function fingerprintEvents(
+  source: ReportSource,
+  filter: EventFilter,
+): Promise<EventSetFingerprint> {
   const hash = createHash('sha256');
   let count = 0;
   let first: number | null = null;

@@ -3,9 +3,17 @@ import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ReportSource } from '@finops/store';
-import { createEvidenceContext, evidenceDocuments, fingerprintEvents } from './evidence-documents.js';
+import {
+  createEvidenceContext,
+  evidenceDocuments,
+  fingerprintEvents,
+} from './evidence-documents.js';
 import { buildManifest } from './evidence-bundle.js';
-import { MANIFEST_FILE, evidenceManifestSchema, type EvidenceManifest } from './evidence-manifest.js';
+import {
+  MANIFEST_FILE,
+  evidenceManifestSchema,
+  type EvidenceManifest,
+} from './evidence-manifest.js';
 import { ExportError } from './export-error.js';
 
 /** One thing wrong with a bundle. */
@@ -30,32 +38,64 @@ export interface EvidenceVerification {
  *
  * @throws ExportError `EXPORT_EVIDENCE_INVALID` when `manifest.json` is missing or malformed.
  */
-export async function verifyEvidenceBundle(dir: string, source?: ReportSource): Promise<EvidenceVerification> {
+export async function verifyEvidenceBundle(
+  dir: string,
+  source?: ReportSource,
+): Promise<EvidenceVerification> {
   const manifest = await readManifest(dir);
   const problems: EvidenceProblem[] = [];
 
   for (const file of manifest.files) {
     const path = join(dir, file.name);
-    const size = await stat(path).then((s) => s.size, () => null);
+    const size = await stat(path).then(
+      (s) => s.size,
+      () => null,
+    );
     if (size === null) {
-      problems.push({ file: file.name, problem: 'missing', detail: 'the file is not in the bundle' });
+      problems.push({
+        file: file.name,
+        problem: 'missing',
+        detail: 'the file is not in the bundle',
+      });
       continue;
     }
-    if (size !== file.bytes) problems.push({ file: file.name, problem: 'size', detail: `${size} bytes, manifest says ${file.bytes}` });
+    if (size !== file.bytes)
+      problems.push({
+        file: file.name,
+        problem: 'size',
+        detail: `${size} bytes, manifest says ${file.bytes}`,
+      });
     const digest = await hashFile(path);
-    if (digest !== file.sha256) problems.push({ file: file.name, problem: 'sha256', detail: `SHA-256 ${digest}, manifest says ${file.sha256}` });
+    if (digest !== file.sha256)
+      problems.push({
+        file: file.name,
+        problem: 'sha256',
+        detail: `SHA-256 ${digest}, manifest says ${file.sha256}`,
+      });
   }
 
   if (source) problems.push(...(await compareWithSource(dir, manifest, source)));
-  return { ok: problems.length === 0, manifest, checked: manifest.files.map((file) => file.name), problems };
+  return {
+    ok: problems.length === 0,
+    manifest,
+    checked: manifest.files.map((file) => file.name),
+    problems,
+  };
 }
 
-async function compareWithSource(dir: string, manifest: EvidenceManifest, source: ReportSource): Promise<EvidenceProblem[]> {
+async function compareWithSource(
+  dir: string,
+  manifest: EvidenceManifest,
+  source: ReportSource,
+): Promise<EvidenceProblem[]> {
   const context = await createEvidenceContext(source, manifest.parameters);
   const problems: EvidenceProblem[] = [];
 
   const fingerprint = await fingerprintEvents(source, context.filter);
-  if (fingerprint.sha256 !== manifest.event_fingerprint || fingerprint.count !== manifest.row_counts.events) {
+  if (
+    fingerprint.sha256 !== manifest.event_fingerprint ||
+    fingerprint.count !== manifest.row_counts.events
+  ) {
     problems.push({
       file: MANIFEST_FILE,
       problem: 'events',
@@ -80,14 +120,21 @@ async function compareWithSource(dir: string, manifest: EvidenceManifest, source
     if (existing === null) continue;
     const offset = await firstDifference(existing, document.render(context));
     if (offset !== null) {
-      problems.push({ file: document.fileName, problem: 'regenerated', detail: `differs from the database's document at byte ${offset}` });
+      problems.push({
+        file: document.fileName,
+        problem: 'regenerated',
+        detail: `differs from the database's document at byte ${offset}`,
+      });
     }
   }
   return problems;
 }
 
 /** Offset of the first byte where the rendered chunks and `expected` differ, or null. */
-async function firstDifference(expected: Buffer, chunks: AsyncIterable<string>): Promise<number | null> {
+async function firstDifference(
+  expected: Buffer,
+  chunks: AsyncIterable<string>,
+): Promise<number | null> {
   let offset = 0;
   for await (const chunk of chunks) {
     const buffer = Buffer.from(chunk, 'utf8');
@@ -96,7 +143,8 @@ async function firstDifference(expected: Buffer, chunks: AsyncIterable<string>):
       continue;
     }
     for (let index = 0; index < buffer.length; index += 1) {
-      if (offset + index >= expected.length || expected[offset + index] !== buffer[index]) return offset + index;
+      if (offset + index >= expected.length || expected[offset + index] !== buffer[index])
+        return offset + index;
     }
     offset += buffer.length;
   }
@@ -109,15 +157,23 @@ async function readManifest(dir: string): Promise<EvidenceManifest> {
   try {
     value = JSON.parse(await readFile(path, 'utf8'));
   } catch (cause) {
-    throw new ExportError('EXPORT_EVIDENCE_INVALID', `cannot read ${path}: ${(cause as Error).message}`, { parameter: 'dir', cause });
+    throw new ExportError(
+      'EXPORT_EVIDENCE_INVALID',
+      `cannot read ${path}: ${(cause as Error).message}`,
+      { parameter: 'dir', cause },
+    );
   }
   const parsed = evidenceManifestSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new ExportError('EXPORT_EVIDENCE_INVALID', `${path} is not an evidence manifest: ${issue?.path.join('.')} ${issue?.message}`, {
-      parameter: 'dir',
-      cause: parsed.error,
-    });
+    throw new ExportError(
+      'EXPORT_EVIDENCE_INVALID',
+      `${path} is not an evidence manifest: ${issue?.path.join('.')} ${issue?.message}`,
+      {
+        parameter: 'dir',
+        cause: parsed.error,
+      },
+    );
   }
   return parsed.data;
 }

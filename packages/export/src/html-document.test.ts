@@ -28,8 +28,19 @@ const written: Record<string, readonly string[]> = {
 };
 
 const headerCells = [
-  'Timestamp', 'Provider', 'Tool', 'Route', 'Status', 'Tokens In', 'Tokens Out',
-  'Duration (ms)', 'Cost (USD)', 'Experiment Cohort', 'Experiment Tag', 'Metadata', 'Source',
+  'Timestamp',
+  'Provider',
+  'Tool',
+  'Route',
+  'Status',
+  'Tokens In',
+  'Tokens Out',
+  'Duration (ms)',
+  'Cost (USD)',
+  'Experiment Cohort',
+  'Experiment Tag',
+  'Metadata',
+  'Source',
 ];
 
 function descendants(node: Node): DefaultTreeAdapterTypes.ChildNode[] {

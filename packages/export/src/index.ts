@@ -43,5 +43,14 @@ export {
   type EvidenceFile,
   type EvidenceManifest,
 } from './evidence-manifest.js';
-export { buildManifest, describeParameters, writeEvidenceBundle, type WriteEvidenceOptions } from './evidence-bundle.js';
-export { verifyEvidenceBundle, type EvidenceProblem, type EvidenceVerification } from './evidence-verify.js';
+export {
+  buildManifest,
+  describeParameters,
+  writeEvidenceBundle,
+  type WriteEvidenceOptions,
+} from './evidence-bundle.js';
+export {
+  verifyEvidenceBundle,
+  type EvidenceProblem,
+  type EvidenceVerification,
+} from './evidence-verify.js';

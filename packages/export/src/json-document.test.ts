@@ -61,7 +61,10 @@ describe('renderJson', () => {
   });
 
   it('writes one chunk per batch of 256 events between the brackets', async () => {
-    const events = Array.from({ length: 600 }, (_, index) => ({ ...sampleEvents[0]!, seq: index + 1 }));
+    const events = Array.from({ length: 600 }, (_, index) => ({
+      ...sampleEvents[0]!,
+      seq: index + 1,
+    }));
     const chunks: string[] = [];
     for await (const chunk of renderJson(eventsOf(events))) chunks.push(chunk);
 

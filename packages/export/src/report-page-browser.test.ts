@@ -77,13 +77,26 @@ describe('renderReportPage in Chromium (reference dataset, runbook window)', () 
 
     expect(await rows.count()).toBe(2);
     expect(await cellsOf(page, 0, 0)).toEqual([
-      'sprint-2025-43-1', '2025-10-15 – 2025-10-21', '21', '151.45', '162.68', '−6.9%',
-      '72,120 / 29,680', '935.476', '90.5%', 'on_track',
+      'sprint-2025-43-1',
+      '2025-10-15 – 2025-10-21',
+      '21',
+      '151.45',
+      '162.68',
+      '−6.9%',
+      '72,120 / 29,680',
+      '935.476',
+      '90.5%',
+      'on_track',
       'Queda de 6.9% no custo versus sprint anterior e 0.10 mi tokens no período ' +
         '2025-10-15 – 2025-10-21.',
     ]);
     expect((await cellsOf(page, 0, 1)).slice(0, 6)).toEqual([
-      'sprint-2025-42-2', '2025-10-08 – 2025-10-14', '21', '162.68', '—', '—',
+      'sprint-2025-42-2',
+      '2025-10-08 – 2025-10-14',
+      '21',
+      '162.68',
+      '—',
+      '—',
     ]);
     const badge = rows.nth(0).locator('span.badge');
     expect(await badge.getAttribute('class')).toBe('badge badge-on_track');
@@ -95,8 +108,16 @@ describe('renderReportPage in Chromium (reference dataset, runbook window)', () 
     const first = page.locator('table').nth(1).locator('tbody tr').nth(0);
 
     expect(await cellsOf(page, 1, 0)).toEqual([
-      'GLM-4.6 · default\nglm46:default', 'turbo', 'atlas', '2025-10-21T14:00:00Z', '58.80',
-      '51.30', '+14.6%', '7.50', '+2,060', 'regression',
+      'GLM-4.6 · default\nglm46:default',
+      'turbo',
+      'atlas',
+      '2025-10-21T14:00:00Z',
+      '58.80',
+      '51.30',
+      '+14.6%',
+      '7.50',
+      '+2,060',
+      'regression',
     ]);
     expect(await first.locator('span.badge').getAttribute('class')).toBe('badge badge-regression');
     expect(await page.locator('table').nth(1).locator('tbody tr').count()).toBe(3);
@@ -113,9 +134,14 @@ describe('renderReportPage in Chromium (reference dataset, runbook window)', () 
     expect(await chart.locator('text.day').allTextContents()).toEqual(
       Array.from({ length: 14 }, (_, index) => `10-${String(8 + index).padStart(2, '0')}`),
     );
-    expect(await chart.locator('text.tick').allTextContents()).toEqual(
-      ['$0.0', '$2.5', '$5.0', '$7.5', '$10.0', '$12.5'],
-    );
+    expect(await chart.locator('text.tick').allTextContents()).toEqual([
+      '$0.0',
+      '$2.5',
+      '$5.0',
+      '$7.5',
+      '$10.0',
+      '$12.5',
+    ]);
     expect((await chart.boundingBox())?.width).toBeGreaterThanOrEqual(900);
   });
 

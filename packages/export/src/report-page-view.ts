@@ -7,12 +7,7 @@ import {
 } from '@finops/reports';
 import { formatInstant } from '@finops/store';
 import { buildCostChart, type CostChart } from './cost-chart.js';
-import {
-  formatNumber,
-  formatSignedPercent,
-  formatSignedUsd,
-  formatUsd,
-} from './report-cells.js';
+import { formatNumber, formatSignedPercent, formatSignedUsd, formatUsd } from './report-cells.js';
 
 /** What the report page shows, as loaded from a source. */
 export interface ReportPageData {

@@ -17,34 +17,83 @@ const ATTRIBUTE = '" onmouseover="x';
 
 /** Every element and attribute the template writes; anything else came from data. */
 const written: Record<string, readonly string[]> = {
-  html: ['lang'], head: [], meta: ['charset', 'name', 'content'], title: ['id'], style: [],
-  body: [], main: [], h1: [], h2: [], p: ['class'], span: ['class'], section: [], div: ['class'],
-  table: [], thead: [], tbody: [], tr: [], th: ['scope', 'class'], td: ['class', 'colspan', 'lang'],
-  figure: [], svg: ['class', 'role', 'aria-labelledby', 'viewBox'], desc: ['id'],
-  g: ['class'], text: ['class', 'x', 'y', 'dx', 'dy'],
+  html: ['lang'],
+  head: [],
+  meta: ['charset', 'name', 'content'],
+  title: ['id'],
+  style: [],
+  body: [],
+  main: [],
+  h1: [],
+  h2: [],
+  p: ['class'],
+  span: ['class'],
+  section: [],
+  div: ['class'],
+  table: [],
+  thead: [],
+  tbody: [],
+  tr: [],
+  th: ['scope', 'class'],
+  td: ['class', 'colspan', 'lang'],
+  figure: [],
+  svg: ['class', 'role', 'aria-labelledby', 'viewBox'],
+  desc: ['id'],
+  g: ['class'],
+  text: ['class', 'x', 'y', 'dx', 'dy'],
   line: ['class', 'x1', 'x2', 'y1', 'y2', 'stroke', 'stroke-width', 'stroke-dasharray'],
   polyline: ['points', 'fill', 'stroke', 'stroke-width', 'stroke-dasharray'],
   circle: ['cx', 'cy', 'r', 'fill'],
 };
 
 const sprint: SprintReport = {
-  id: `sprint-${ATTRIBUTE}`, name: SCRIPT, period_start: '2025-10-15', period_end: '2025-10-21',
-  total_cost_usd: 1234.5, total_tokens_in: 1000, total_tokens_out: 2000, avg_latency_ms: 12.5,
-  success_rate: 0.5, cost_delta: 0.146199, status: 'regression', summary: `${SCRIPT}${ATTRIBUTE}`,
-  run_count: 2, previous_cost_usd: 1076.95, unpriced_events: 1,
+  id: `sprint-${ATTRIBUTE}`,
+  name: SCRIPT,
+  period_start: '2025-10-15',
+  period_end: '2025-10-21',
+  total_cost_usd: 1234.5,
+  total_tokens_in: 1000,
+  total_tokens_out: 2000,
+  avg_latency_ms: 12.5,
+  success_rate: 0.5,
+  cost_delta: 0.146199,
+  status: 'regression',
+  summary: `${SCRIPT}${ATTRIBUTE}`,
+  run_count: 2,
+  previous_cost_usd: 1076.95,
+  unpriced_events: 1,
 };
 
 const pullRequest: PullRequestReport = {
-  id: `${SCRIPT}:${ATTRIBUTE}`, provider_id: SCRIPT, provider_name: SCRIPT, route: ATTRIBUTE,
-  lane: 'balanced', title: `${SCRIPT} · ${ATTRIBUTE}`, owner: ATTRIBUTE, merged_at: null,
-  cost_impact_usd: 0, cost_delta: 0, tokens_impact: -5, status: 'attention', summary: SCRIPT,
-  previous_cost_usd: null, cost_change_usd: 0.1, unpriced_events: 0,
+  id: `${SCRIPT}:${ATTRIBUTE}`,
+  provider_id: SCRIPT,
+  provider_name: SCRIPT,
+  route: ATTRIBUTE,
+  lane: 'balanced',
+  title: `${SCRIPT} · ${ATTRIBUTE}`,
+  owner: ATTRIBUTE,
+  merged_at: null,
+  cost_impact_usd: 0,
+  cost_delta: 0,
+  tokens_impact: -5,
+  status: 'attention',
+  summary: SCRIPT,
+  previous_cost_usd: null,
+  cost_change_usd: 0.1,
+  unpriced_events: 0,
 };
 
 function point(day: string, providerId: string, costUsd: number, unpriced = 0): TimeseriesPoint {
   return {
-    day, provider_id: providerId, run_count: 1, tokens_in: 10, tokens_out: 20, cost_usd: costUsd,
-    avg_latency_ms: 5, success_count: 1, unpriced_events: unpriced,
+    day,
+    provider_id: providerId,
+    run_count: 1,
+    tokens_in: 10,
+    tokens_out: 20,
+    cost_usd: costUsd,
+    avg_latency_ms: 5,
+    success_count: 1,
+    unpriced_events: unpriced,
   };
 }
 
@@ -187,8 +236,13 @@ describe('renderReportPage', () => {
   it('escapes hostile provider ids and routes read from the store', async () => {
     const store = openStore(':memory:');
     const events = [SCRIPT, ATTRIBUTE].map((text, index) => ({
-      ts: `2025-10-2${index}T10:00:00Z`, provider_id: text, tool: text, route: text,
-      tokens_in: 10, tokens_out: 5, cost_estimated_usd: index === 0 ? null : 1.5,
+      ts: `2025-10-2${index}T10:00:00Z`,
+      provider_id: text,
+      tool: text,
+      route: text,
+      tokens_in: 10,
+      tokens_out: 5,
+      cost_estimated_usd: index === 0 ? null : 1.5,
       metadata: { consumer: text },
     }));
     await ingestValue(store, events);

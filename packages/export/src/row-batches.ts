@@ -3,7 +3,10 @@
  * turn a batch into one chunk, which keeps per-chunk costs (option handling, stream writes) off
  * the per-row path while memory stays bounded by the batch.
  */
-export async function* rowBatches<T>(rows: AsyncIterable<T>, size = 256): AsyncGenerator<T[], void, undefined> {
+export async function* rowBatches<T>(
+  rows: AsyncIterable<T>,
+  size = 256,
+): AsyncGenerator<T[], void, undefined> {
   let batch: T[] = [];
   for await (const row of rows) {
     batch.push(row);

@@ -47,7 +47,8 @@ describe('writeExport', () => {
       const count = format === 'html' ? 60 : 3000;
       const { destination, seen, text } = slowDestination();
       const chunks: string[] = [];
-      for await (const chunk of renderExport(format, countingSource(count).rows)) chunks.push(chunk);
+      for await (const chunk of renderExport(format, countingSource(count).rows))
+        chunks.push(chunk);
       const expected = chunks.join('');
       const largestChunk = Math.max(...chunks.map((chunk) => Buffer.byteLength(chunk)));
 

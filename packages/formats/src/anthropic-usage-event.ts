@@ -21,11 +21,9 @@ export function toAnthropicAggregate(
   const creation = isRecord(result['cache_creation']) ? result['cache_creation'] : {};
   const write5m = readCount(creation['ephemeral_5m_input_tokens'], 'ephemeral_5m_input_tokens');
   const write1h = readCount(creation['ephemeral_1h_input_tokens'], 'ephemeral_1h_input_tokens');
-  const split = splitAdditiveInput(
-    readCount(result['uncached_input_tokens'], 'uncached_input_tokens') ?? 0,
-    readCount(result['cache_read_input_tokens'], 'cache_read_input_tokens'),
-    (write5m ?? 0) + (write1h ?? 0),
-  );
+  const uncached = readCount(result['uncached_input_tokens'], 'uncached_input_tokens') ?? 0;
+  const cacheRead = readCount(result['cache_read_input_tokens'], 'cache_read_input_tokens');
+  const split = splitAdditiveInput(uncached, cacheRead, (write5m ?? 0) + (write1h ?? 0));
   const group = {
     model: readText(result['model']),
     workspace_id: readText(result['workspace_id']),
@@ -59,8 +57,9 @@ export function toAnthropicAggregate(
           ? undefined
           : readIsoInstant(bucket['ending_at'], 'ending_at'),
         ...group,
-        input_tokens: isCost ? undefined : split.tokens_in - split.cache_read_tokens - split.cache_write_tokens,
+        input_tokens: isCost ? undefined : uncached,
         cache_read_tokens: isCost ? undefined : split.cache_read_tokens,
+        cache_write_tokens: isCost ? undefined : split.cache_write_tokens,
         cache_write_5m_tokens: write5m,
         cache_write_1h_tokens: write1h,
       }),

@@ -13,7 +13,7 @@ const sonnetPrice = {
 const bucket = { bucket_start: '2025-03-10T00:00:00Z', bucket_end: '2025-03-11T00:00:00Z' };
 
 describe('readAnthropicUsageRecords', () => {
-  it('imports usage report rows as aggregate events with the cache parts added to the input', async () => {
+  it('imports usage rows as aggregate events, cache parts added to the input', async () => {
     const store = await openPricedStore([sonnetPrice]);
 
     const result = await importFixture(store, 'anthropic-usage', 'anthropic-usage.json');
@@ -54,6 +54,7 @@ describe('readAnthropicUsageRecords', () => {
           context_window: '0-200k',
           input_tokens: 1500,
           cache_read_tokens: 60_000,
+          cache_write_tokens: 5000,
           cache_write_5m_tokens: 4000,
           cache_write_1h_tokens: 1000,
         },
@@ -69,7 +70,15 @@ describe('readAnthropicUsageRecords', () => {
     await importFixture(store, 'anthropic-usage', 'anthropic-cost.json');
 
     const events = await readEvents(store);
-    expect(events.map(({ tool, route, tokens_in, cost_estimated_usd, cost_nanos }) => ({ tool, route, tokens_in, cost_estimated_usd, cost_nanos }))).toEqual([
+    expect(
+      events.map(({ tool, route, tokens_in, cost_estimated_usd, cost_nanos }) => ({
+        tool,
+        route,
+        tokens_in,
+        cost_estimated_usd,
+        cost_nanos,
+      })),
+    ).toEqual([
       {
         tool: 'claude-sonnet-4-5-20250929',
         route: 'wrkspc_fixture01',

@@ -4,6 +4,8 @@ import { readIsoInstant } from './instants.js';
 import { isRecord, readCount, readFlag, readText } from './loose-values.js';
 import { readUsd } from './money.js';
 
+type Usage = Record<string, unknown>;
+
 /** The lines of one API call of a session, in file order. */
 export interface ClaudeCodeCall {
   key: string;
@@ -22,10 +24,12 @@ export interface ClaudeCodeCall {
  * @throws FieldProblem naming the field at fault.
  */
 export function toClaudeCodeEvent(call: ClaudeCodeCall): ImportedEvent {
-  const usages = call.lines.map((line) => messageOf(line)['usage'] as Record<string, unknown>);
-  const most = (field: string, pick = (usage: Record<string, unknown>) => usage[field]) =>
+  // Every line repeats the call's usage, the early ones with placeholder counts: the largest
+  // count of each kind is the final one. Summing them would count the call several times.
+  const usages = call.lines.map((line) => messageOf(line)['usage'] as Usage);
+  const most = (field: string, pick = (usage: Usage) => usage[field]) =>
     Math.max(0, ...usages.map((usage) => readCount(pick(usage), field) ?? 0));
-  const cacheSplit = (ttl: string) => (usage: Record<string, unknown>) => {
+  const cacheSplit = (ttl: '5m' | '1h') => (usage: Usage) => {
     const creation = usage['cache_creation'];
     return isRecord(creation) ? creation[`ephemeral_${ttl}_input_tokens`] : undefined;
   };

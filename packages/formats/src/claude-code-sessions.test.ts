@@ -117,10 +117,12 @@ describe('readClaudeCodeRecords', () => {
     const grown = await importText(lines.join('\n'));
     const again = await importText(lines.join('\n'));
 
-    expect([first, grown, again].map(({ inserted, duplicates }) => [inserted, duplicates])).toEqual([
-      [1, 0],
-      [1, 1],
-      [0, 2],
-    ]);
+    expect([first, grown, again].map(({ inserted, duplicates }) => [inserted, duplicates])).toEqual(
+      [
+        [1, 0],
+        [1, 1],
+        [0, 2],
+      ],
+    );
   });
 });

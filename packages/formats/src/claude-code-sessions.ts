@@ -64,5 +64,5 @@ function skipReason(line: Record<string, unknown>): string | undefined {
 /** `message.id:requestId` (ccusage's key); older lines without a request id use what they have. */
 function callKey(line: Record<string, unknown>, message: Record<string, unknown>, at: number) {
   const parts = [readText(message['id']), readText(line['requestId'])].filter(Boolean);
-  return parts.length > 0 ? parts.join(':') : readText(line['uuid']) ?? `line-${at}`;
+  return parts.length > 0 ? parts.join(':') : (readText(line['uuid']) ?? `line-${at}`);
 }

@@ -12,21 +12,33 @@ describe('detectFormat', () => {
       { sessionId: 's-1', type: 'assistant', message: { usage: { input_tokens: 1 } } },
       'claude-code',
     ],
-    ['a Claude Code summary line', { type: 'summary', summary: 'x', leafUuid: 'u-1' }, 'claude-code'],
+    [
+      'a Claude Code summary line',
+      { type: 'summary', summary: 'x', leafUuid: 'u-1' },
+      'claude-code',
+    ],
     [
       'a Claude Code snapshot line',
       { type: 'file-history-snapshot', messageId: 'u-1', snapshot: {} },
       'claude-code',
     ],
     ['LiteLLM spend logs', [{ request_id: 'r', call_type: '', spend: 0 }], 'litellm'],
-    ['a LiteLLM logging payload', { id: 'x', response_cost: 0.1, startTime: 1741687200.5 }, 'litellm'],
+    [
+      'a LiteLLM logging payload',
+      { id: 'x', response_cost: 0.1, startTime: 1741687200.5 },
+      'litellm',
+    ],
     [
       'an OpenAI usage page',
       { object: 'page', data: [{ object: 'bucket', start_time: 1741564800, results: [] }] },
       'openai-usage',
     ],
     ['an empty OpenAI usage page', { object: 'page', data: [] }, 'openai-usage'],
-    ['Langfuse observations', { data: [{ id: 'o', traceId: 't', type: 'GENERATION' }], meta: {} }, 'langfuse'],
+    [
+      'Langfuse observations',
+      { data: [{ id: 'o', traceId: 't', type: 'GENERATION' }], meta: {} },
+      'langfuse',
+    ],
     ['a Langfuse observation line', { id: 'o', traceId: 't', type: 'SPAN' }, 'langfuse'],
     ['Helicone requests', [{ request_id: 'r', request_created_at: 'x', delay_ms: 1 }], 'helicone'],
     [

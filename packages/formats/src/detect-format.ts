@@ -1,7 +1,13 @@
 import type { FormatName } from './format-names.js';
 import { isRecord } from './loose-values.js';
 
-const claudeCodeLineTypes = new Set(['user', 'assistant', 'summary', 'system', 'file-history-snapshot']);
+const claudeCodeLineTypes = new Set([
+  'user',
+  'assistant',
+  'summary',
+  'system',
+  'file-history-snapshot',
+]);
 
 /**
  * The format of an input from its first record (a parsed JSON value: a JSONL line or a whole
@@ -28,7 +34,10 @@ function detectRecord(record: Record<string, unknown>): FormatName | null {
     return 'helicone';
   }
   if (has(record, 'traceId', 'type', 'id')) return 'langfuse';
-  if (has(record, 'starting_at', 'results') || has(record, 'starting_at', 'uncached_input_tokens')) {
+  if (
+    has(record, 'starting_at', 'results') ||
+    has(record, 'starting_at', 'uncached_input_tokens')
+  ) {
     return 'anthropic-usage';
   }
   const data = Array.isArray(record['data']) ? record['data'].find(isRecord) : undefined;

@@ -1,8 +1,6 @@
 /** Stable codes of every failure the formats package reports. */
 export type FormatErrorCode =
-  | 'FORMAT_UNKNOWN'
-  | 'FORMAT_SOURCE_UNREADABLE'
-  | 'FORMAT_INVALID_PRICE_MAP';
+  'FORMAT_UNKNOWN' | 'FORMAT_SOURCE_UNREADABLE' | 'FORMAT_INVALID_PRICE_MAP';
 
 /**
  * The one error class of `@finops/formats`. `code` is stable, `field` names the option or key at

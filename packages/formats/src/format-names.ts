@@ -29,7 +29,11 @@ export function isFormatName(value: unknown): value is FormatName {
 export function parseFormatName(value: string): FormatName {
   if (isFormatName(value)) return value;
   const expected = formatNames.join(', ');
-  throw new FormatError('FORMAT_UNKNOWN', `unknown format "${value}"; expected one of ${expected}`, {
-    field: 'format',
-  });
+  throw new FormatError(
+    'FORMAT_UNKNOWN',
+    `unknown format "${value}"; expected one of ${expected}`,
+    {
+      field: 'format',
+    },
+  );
 }

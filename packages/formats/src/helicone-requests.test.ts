@@ -5,7 +5,7 @@ const jsonl = 'helicone-export.jsonl';
 const csv = 'helicone-export.csv';
 
 describe('readHeliconeRecords', () => {
-  it('imports JSONL requests: lower-cased providers, 2xx as success, ClickHouse cost ÷ 1e9', async () => {
+  it('imports JSONL: providers lower-cased, 2xx as success, ClickHouse cost ÷ 1e9', async () => {
     const store = await openPricedStore();
 
     const result = await importFixture(store, 'helicone', jsonl);
@@ -133,7 +133,10 @@ describe('readHeliconeRecords', () => {
     await importFixture(store, 'helicone', jsonl);
     await importFixture(store, 'helicone', csv);
 
-    const again = [await importFixture(store, 'helicone', jsonl), await importFixture(store, 'helicone', csv)];
+    const again = [
+      await importFixture(store, 'helicone', jsonl),
+      await importFixture(store, 'helicone', csv),
+    ];
 
     expect(again.map(({ inserted, duplicates }) => [inserted, duplicates])).toEqual([
       [0, 3],

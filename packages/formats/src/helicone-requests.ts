@@ -1,6 +1,11 @@
 import type { Readable } from 'node:stream';
 import type { SourceRecord } from '@finops/store';
-import { compactMetadata, FieldProblem, toSourceRecord, type ImportedEvent } from './imported-event.js';
+import {
+  compactMetadata,
+  FieldProblem,
+  toSourceRecord,
+  type ImportedEvent,
+} from './imported-event.js';
 import { readJsonOrCsvItems } from './input-items.js';
 import { splitIncludedInput } from './input-split.js';
 import { readIsoInstant } from './instants.js';
@@ -63,7 +68,9 @@ export function toHeliconeEvent(row: unknown): ImportedEvent {
     route: readText(row['request_path']) ?? null,
     ...splitIncludedInput(prompt, cacheRead, cacheWrite),
     tokens_out: readCount(row['completion_tokens'], 'completion_tokens') ?? 0,
-    duration_ms: Math.trunc(readDecimal(firstPresent(row['delay_ms'], row['latency']), 'delay_ms') ?? 0),
+    duration_ms: Math.trunc(
+      readDecimal(firstPresent(row['delay_ms'], row['latency']), 'delay_ms') ?? 0,
+    ),
     status: readStatus(responseStatus),
     cost_estimated_usd: isAbsent(row['costUSD'])
       ? nanoDollarsToUsd(row['cost'], 'cost')

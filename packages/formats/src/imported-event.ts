@@ -40,7 +40,11 @@ export class FieldProblem extends Error {
  * Wraps an event built by `build` as the store's {@link SourceRecord}; a {@link FieldProblem}
  * becomes a record the store refuses with the field and reason, so nothing is lost.
  */
-export function toSourceRecord(line: number, raw: string, build: () => ImportedEvent): SourceRecord {
+export function toSourceRecord(
+  line: number,
+  raw: string,
+  build: () => ImportedEvent,
+): SourceRecord {
   try {
     return { line, raw, value: build() };
   } catch (error) {

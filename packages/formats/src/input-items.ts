@@ -43,10 +43,17 @@ export async function* readCsvItems(input: Readable): AsyncGenerator<SourceRecor
   );
   input.once('error', (error) => parser.destroy(error));
   for await (const entry of parser as AsyncIterable<CsvEntry>) {
-    yield* broken.splice(0);
-    yield { line: entry.info.lines, raw: entry.raw.replace(/\r?\n$/, ''), value: entry.record };
+    // The parser reports a broken row as soon as it meets it, maybe before yielding earlier rows.
+    const line = entry.info.lines;
+    yield* takeWhile(broken, (record) => record.line < line);
+    yield { line, raw: entry.raw.replace(/\r?\n$/, ''), value: entry.record };
   }
   yield* broken.splice(0);
+}
+
+function takeWhile(records: SourceRecord[], test: (record: SourceRecord) => boolean) {
+  const count = records.findIndex((record) => !test(record));
+  return records.splice(0, count === -1 ? records.length : count);
 }
 
 interface CsvEntry {

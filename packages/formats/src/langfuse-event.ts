@@ -75,7 +75,7 @@ function readLevel(level: unknown): string {
   return 'success';
 }
 
-/** `costDetails.total`, else the sum of its parts, else `calculatedTotalCost`, else `usage.totalCost`. */
+/** `costDetails.total`, else its parts, else `calculatedTotalCost`, else `usage.totalCost`. */
 function readCost(observation: Record<string, unknown>, legacy: Record<string, unknown>) {
   const details = readJsonObject(observation['costDetails']) ?? {};
   const total = readUsd(details['total'], 'costDetails.total');
@@ -92,7 +92,10 @@ function readCost(observation: Record<string, unknown>, legacy: Record<string, u
 function sumCounts(usage: Record<string, unknown>, test: (key: string) => boolean) {
   const keys = Object.keys(usage).filter(test);
   if (keys.length === 0) return undefined;
-  return keys.reduce((total, key) => total + (readCount(usage[key], `usageDetails.${key}`) ?? 0), 0);
+  return keys.reduce(
+    (total, key) => total + (readCount(usage[key], `usageDetails.${key}`) ?? 0),
+    0,
+  );
 }
 
 function nonEmpty(object: Record<string, unknown> | undefined) {

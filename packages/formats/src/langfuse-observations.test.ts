@@ -11,7 +11,7 @@ const embeddingPrice = {
 const source = { source_file: 'langfuse-observations.json', line_number: 1 };
 
 describe('readLangfuseRecords', () => {
-  it('imports generations and embeddings, costs from costDetails and never per-unit prices', async () => {
+  it('imports generations and embeddings, costed by costDetails and not by prices', async () => {
     const store = await openPricedStore([embeddingPrice]);
 
     const result = await importFixture(store, 'langfuse', 'langfuse-observations.json');
@@ -56,7 +56,12 @@ describe('readLangfuseRecords', () => {
             output_reasoning_tokens: 0,
             total: 2134,
           },
-          cost_details: { input: 0.00225, input_cached_tokens: 0.00128, output: 0.0021, total: 0.00563 },
+          cost_details: {
+            input: 0.00225,
+            input_cached_tokens: 0.00128,
+            output: 0.0021,
+            total: 0.00563,
+          },
           prompt_tokens: 1924,
           cache_read_tokens: 1024,
           time_to_first_token_ms: 580,

@@ -1,13 +1,6 @@
 import { compactMetadata, FieldProblem } from './imported-event.js';
 import { splitIncludedInput, type InputSplit } from './input-split.js';
-import {
-  isRecord,
-  readCount,
-  readFlag,
-  readJsonArray,
-  readJsonObject,
-  readText,
-} from './loose-values.js';
+import { readCount, readFlag, readJsonArray, readJsonObject, readText } from './loose-values.js';
 
 /** The call's provider: `custom_llm_provider`, else the `provider/` prefix of the model. */
 export function readLiteLlmProvider(row: Record<string, unknown>): string {
@@ -90,6 +83,5 @@ export function readLiteLlmMetadata(
 
 /** The row's `metadata`: an object from the API, JSON text in raw dumps and CSV. */
 export function readLiteLlmMeta(row: Record<string, unknown>): Record<string, unknown> {
-  const meta = row['metadata'];
-  return readJsonObject(meta) ?? (isRecord(meta) ? meta : {});
+  return readJsonObject(row['metadata']) ?? {};
 }

@@ -42,13 +42,18 @@ describe('readLiteLlmPriceMap', () => {
   });
 
   it('names the model and field of a price that is not a non-negative number', () => {
-    const broken = { 'gpt-4o-mini': { litellm_provider: 'openai', input_cost_per_token: '1.5e-7' } };
+    const broken = {
+      'gpt-4o-mini': { litellm_provider: 'openai', input_cost_per_token: '1.5e-7' },
+    };
 
     expect(() => readLiteLlmPriceMap(broken)).toThrow(
       expect.objectContaining({
         code: 'FORMAT_INVALID_PRICE_MAP',
         field: 'input_cost_per_token',
-        message: 'LiteLLM price map: "gpt-4o-mini": input_cost_per_token: Invalid input: expected number, received string',
+        message: [
+          'LiteLLM price map: "gpt-4o-mini": input_cost_per_token:',
+          'Invalid input: expected number, received string',
+        ].join(' '),
       }),
     );
   });

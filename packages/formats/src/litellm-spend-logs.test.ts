@@ -78,7 +78,7 @@ describe('readLiteLlmRecords', () => {
     ]);
   });
 
-  it('reads raw dumps with JSON-text metadata, naive DateTimes and StandardLoggingPayload lines', async () => {
+  it('reads raw dumps (JSON-text metadata, naive times) and logging payloads', async () => {
     const store = await openPricedStore(prices);
 
     await importFixture(store, 'litellm', 'litellm-raw-dump.jsonl');

@@ -26,7 +26,8 @@ export async function* readLiteLlmRecords(input: Readable): AsyncGenerator<Sourc
       yield item;
       continue;
     }
-    const rows = isRecord(item.value) && Array.isArray(item.value['data']) ? item.value['data'] : [item.value];
+    const rows =
+      isRecord(item.value) && Array.isArray(item.value['data']) ? item.value['data'] : [item.value];
     for (const row of rows) {
       const raw = rows.length === 1 ? item.raw : JSON.stringify(row);
       yield toSourceRecord(item.line, raw, () => toLiteLlmEvent(row));
@@ -95,5 +96,7 @@ function elapsed(start: number | undefined, end: number | undefined): number {
 }
 
 function isNumericTime(value: unknown): boolean {
-  return typeof value === 'number' || (typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value));
+  return (
+    typeof value === 'number' || (typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value))
+  );
 }

@@ -16,7 +16,10 @@ describe('readCount', () => {
 
   it.each([['41.5'], [-1], ['12x'], [true]])('refuses %j, naming the field', (value) => {
     expect(() => readCount(value, 'input_tokens')).toThrow(
-      expect.objectContaining({ field: 'input_tokens', message: `expected a whole number, got ${JSON.stringify(value)}` }),
+      expect.objectContaining({
+        field: 'input_tokens',
+        message: `expected a whole number, got ${JSON.stringify(value)}`,
+      }),
     );
   });
 });

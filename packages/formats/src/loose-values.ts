@@ -2,7 +2,9 @@ import { FieldProblem } from './imported-event.js';
 
 /** Whether a source left a value out: undefined, null or an empty (CSV) cell. */
 export function isAbsent(value: unknown): value is undefined | null | '' {
-  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+  return (
+    value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
+  );
 }
 
 /**
@@ -13,7 +15,8 @@ export function isAbsent(value: unknown): value is undefined | null | '' {
  */
 export function readCount(value: unknown, field: string): number | undefined {
   if (isAbsent(value)) return undefined;
-  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : null;
+  const text =
+    typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : null;
   const match = text === null ? null : /^(\d+)(?:\.0*)?$/.exec(text);
   if (!match?.[1]) throw new FieldProblem(field, `expected a whole number, got ${show(value)}`);
   const count = Number(match[1]);
@@ -28,9 +31,10 @@ export function readCount(value: unknown, field: string): number | undefined {
  */
 export function readDecimal(value: unknown, field: string): number | undefined {
   if (isAbsent(value)) return undefined;
-  const number = typeof value === 'string' && /^\s*\d+(\.\d+)?([eE][+-]?\d+)?\s*$/.test(value)
-    ? Number(value)
-    : value;
+  const number =
+    typeof value === 'string' && /^\s*\d+(\.\d+)?([eE][+-]?\d+)?\s*$/.test(value)
+      ? Number(value)
+      : value;
   if (typeof number !== 'number' || !Number.isFinite(number) || number < 0) {
     throw new FieldProblem(field, `expected a non-negative number, got ${show(value)}`);
   }
@@ -40,7 +44,9 @@ export function readDecimal(value: unknown, field: string): number | undefined {
 /** A flag as sources write it: `true`, `"True"`, `"FALSE"`, `1`, `"0"`; anything else is null. */
 export function readFlag(value: unknown): boolean | null {
   if (typeof value === 'boolean') return value;
-  const text = String(value ?? '').trim().toLowerCase();
+  const text = String(value ?? '')
+    .trim()
+    .toLowerCase();
   if (text === 'true' || text === '1') return true;
   if (text === 'false' || text === '0') return false;
   return null;

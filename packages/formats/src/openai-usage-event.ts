@@ -54,8 +54,10 @@ export function toOpenAiAggregate(
       bucket_end: end,
       ...group,
       cache_read_tokens: cached,
-      input_audio_tokens: readCount(result['input_audio_tokens'], 'input_audio_tokens') || undefined,
-      output_audio_tokens: readCount(result['output_audio_tokens'], 'output_audio_tokens') || undefined,
+      input_audio_tokens:
+        readCount(result['input_audio_tokens'], 'input_audio_tokens') || undefined,
+      output_audio_tokens:
+        readCount(result['output_audio_tokens'], 'output_audio_tokens') || undefined,
       organization_id: readText(result['organization_id']),
     }),
   };
@@ -65,7 +67,8 @@ export function toOpenAiAggregate(
 function readKind(result: Record<string, unknown>): string {
   if ('amount' in result || 'amount_value' in result) return 'costs';
   const object = readText(result['object']);
-  const match = object === undefined ? null : /^organization\.usage\.([a-z_]+)\.result$/.exec(object);
+  const match =
+    object === undefined ? null : /^organization\.usage\.([a-z_]+)\.result$/.exec(object);
   return match?.[1] ?? 'usage';
 }
 

@@ -129,7 +129,15 @@ describe('readOpenAiUsageRecords', () => {
     await importFixture(store, 'openai-usage', 'openai-costs.json');
 
     const events = await readEvents(store);
-    expect(events.map(({ tool, route, tokens_in, cost_nanos, metadata }) => ({ tool, route, tokens_in, cost_nanos, metadata }))).toEqual([
+    expect(
+      events.map(({ tool, route, tokens_in, cost_nanos, metadata }) => ({
+        tool,
+        route,
+        tokens_in,
+        cost_nanos,
+        metadata,
+      })),
+    ).toEqual([
       {
         tool: 'gpt-4o-mini-2024-07-18, input',
         route: 'proj_fixture01',

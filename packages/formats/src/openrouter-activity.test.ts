@@ -4,7 +4,7 @@ import { importedFields, importFixture, openPricedStore, readEvents } from './_t
 const source = 'openrouter-activity.csv';
 
 describe('readOpenRouterRecords', () => {
-  it('imports each row by header name, its naive created_at as UTC and cancelled rows as cancelled', async () => {
+  it('reads rows by header name, a naive created_at as UTC, cancelled as cancelled', async () => {
     const store = await openPricedStore();
 
     const result = await importFixture(store, 'openrouter', source);

@@ -1,6 +1,11 @@
 import type { Readable } from 'node:stream';
 import type { SourceRecord } from '@finops/store';
-import { compactMetadata, FieldProblem, toSourceRecord, type ImportedEvent } from './imported-event.js';
+import {
+  compactMetadata,
+  FieldProblem,
+  toSourceRecord,
+  type ImportedEvent,
+} from './imported-event.js';
 import { readCsvItems } from './input-items.js';
 import { splitIncludedInput } from './input-split.js';
 import { readIsoInstant } from './instants.js';

@@ -12,7 +12,7 @@ const openAiPrice = {
 const trace = '4bf92f3577b34da6a3ce929d0e0e4736';
 
 describe('readOtlpRecords', () => {
-  it('yields exactly the two model calls an agent span wraps, skipping HTTP, tool and agent spans', async () => {
+  it('yields exactly the two model calls an agent span wraps, skipping the rest', async () => {
     const store = await openPricedStore([openAiPrice]);
 
     const result = await importFixture(store, 'otlp', 'otlp-traces.jsonl');
@@ -42,7 +42,7 @@ describe('readOtlpRecords', () => {
         duration_ms: 1400,
         status: 'success',
         cost_estimated_usd: null,
-        // (176 × 0.00015 + 1024 × 0.000075 + 85 × 0.0006) / 1000: cached input at the cache price
+        // (176 × 0.00015 + 1024 cached × 0.000075 + 85 × 0.0006) / 1000
         cost_nanos: 154_200n,
         metadata: {
           trace_id: trace,
@@ -102,7 +102,7 @@ describe('readOtlpRecords', () => {
     expect(again).toMatchObject({ inserted: 0, duplicates: 2, rejected: 0 });
   });
 
-  it('reads a pretty-printed document with base64 ids, enum names and additive cache counts', async () => {
+  it('reads a document with base64 ids, enum names and additive cache counts', async () => {
     const store = await openPricedStore();
 
     const result = await importFixture(store, 'otlp', 'otlp-document.json');

@@ -43,7 +43,10 @@ export async function peekInput(
       yield typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
     }
   }
-  return { head: head.replace(/^\uFEFF/, ''), input: Readable.from(replay(), { objectMode: false }) };
+  return {
+    head: head.replace(/^\uFEFF/, ''),
+    input: Readable.from(replay(), { objectMode: false }),
+  };
 }
 
 /** Whether a text holds a first non-blank line that has ended. */

@@ -32,12 +32,30 @@ const span = (attributes: object[]) =>
   });
 
 describe('records an importer cannot turn into events', () => {
-  it('are refused with the field and reason, and the good records of the input are stored', async () => {
+  it('are refused with field and reason while the good records are stored', async () => {
     const text = [
-      JSON.stringify({ request_id: 'r-1', call_type: 'acompletion', spend: 0.1, model: 'gpt-4o', startTime: '2025-03-10T10:00:00Z' }),
+      JSON.stringify({
+        request_id: 'r-1',
+        call_type: 'acompletion',
+        spend: 0.1,
+        model: 'gpt-4o',
+        startTime: '2025-03-10T10:00:00Z',
+      }),
       '{ not json',
-      JSON.stringify({ request_id: 'r-2', call_type: 'acompletion', spend: -1, model: 'gpt-4o', startTime: '2025-03-10T10:00:00Z' }),
-      JSON.stringify({ request_id: 'r-3', call_type: 'acompletion', spend: 0, model: 'gpt-4o', startTime: '2025-02-30 10:00:00' }),
+      JSON.stringify({
+        request_id: 'r-2',
+        call_type: 'acompletion',
+        spend: -1,
+        model: 'gpt-4o',
+        startTime: '2025-03-10T10:00:00Z',
+      }),
+      JSON.stringify({
+        request_id: 'r-3',
+        call_type: 'acompletion',
+        spend: 0,
+        model: 'gpt-4o',
+        startTime: '2025-02-30 10:00:00',
+      }),
     ].join('\n');
 
     const result = await importText('litellm', text);
@@ -64,7 +82,12 @@ describe('records an importer cannot turn into events', () => {
   });
 
   it('refuses a Helicone ClickHouse cost that is not whole nano-dollars', async () => {
-    const row = { request_id: 'h-1', request_created_at: '2025-03-10T10:00:00Z', request_model: 'gpt-4o', cost: 0.5 };
+    const row = {
+      request_id: 'h-1',
+      request_created_at: '2025-03-10T10:00:00Z',
+      request_model: 'gpt-4o',
+      cost: 0.5,
+    };
 
     const result = await importText('helicone', JSON.stringify(row));
 
@@ -79,5 +102,22 @@ describe('records an importer cannot turn into events', () => {
     await expect(
       ingestFormat(store, Readable.from(['']), { format: 'otel' as FormatName }),
     ).rejects.toMatchObject({ code: 'FORMAT_UNKNOWN', field: 'format' });
+  });
+});
+
+describe('a CSV row that cannot be read', () => {
+  it('is refused in its place with the reason of the CSV parser', async () => {
+    const header = 'generation_id,created_at,cost_total,model_permaslug';
+    const rows = ['g-1,2025-03-10 10:00:00,0.1,m', 'g-2,2025-03-10 10:01:00,"0.2"x,m'];
+    const text = [header, ...rows, 'g-3,2025-03-10 10:02:00,0.3,m', ''].join('\n');
+
+    const result = await importText('openrouter', text);
+
+    // csv-parse cannot find the end of the broken quoted cell, so the rest of the file goes too.
+    expect(result).toMatchObject({ inserted: 1, rejected: 2 });
+    expect(result.rejections.map(({ line, reason }) => [line, reason])).toEqual([
+      [3, expect.stringMatching(/^invalid CSV: Invalid Closing Quote: got "x" at line 3/)],
+      [4, expect.stringMatching(/^invalid CSV: Quote Not Closed/)],
+    ]);
   });
 });

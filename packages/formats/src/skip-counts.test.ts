@@ -14,7 +14,10 @@ describe('skip counts', () => {
   });
 
   it('keep the format of reasons from another format and merge by reason', () => {
-    const merged = mergeSkipCounts({ 'otlp: tool span': 1 }, { 'otlp: tool span': 2, 'langfuse: SPAN observation': 2 });
+    const merged = mergeSkipCounts(
+      { 'otlp: tool span': 1 },
+      { 'otlp: tool span': 2, 'langfuse: SPAN observation': 2 },
+    );
 
     expect(describeSkips(merged, 'otlp')).toBe('tool span 3, langfuse: SPAN observation 2');
   });

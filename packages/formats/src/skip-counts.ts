@@ -20,7 +20,8 @@ export function createSkipCounter(format: string): { skipped: SkipCounts; skip: 
 /** Adds the counts of `part` to `total` (a new object). */
 export function mergeSkipCounts(total: SkipCounts, part: SkipCounts): SkipCounts {
   const merged = { ...total };
-  for (const [reason, count] of Object.entries(part)) merged[reason] = (merged[reason] ?? 0) + count;
+  for (const [reason, count] of Object.entries(part))
+    merged[reason] = (merged[reason] ?? 0) + count;
   return merged;
 }
 
@@ -33,7 +34,8 @@ export function countSkips(skipped: SkipCounts): number {
  * The skips as one line of text, most frequent first (ties by reason), each reason without the
  * `<format>: ` prefix when it is that of `format`.
  *
- * @example describeSkips({ 'claude-code: user line': 3, 'claude-code: summary line': 2 }, 'claude-code')
+ * @example
+ * describeSkips({ 'claude-code: user line': 3, 'claude-code: summary line': 2 }, 'claude-code');
  * // 'user line 3, summary line 2'
  */
 export function describeSkips(skipped: SkipCounts, format?: string): string {
@@ -41,7 +43,8 @@ export function describeSkips(skipped: SkipCounts, format?: string): string {
   return Object.entries(skipped)
     .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))
     .map(([reason, count]) => {
-      const text = prefix !== null && reason.startsWith(prefix) ? reason.slice(prefix.length) : reason;
+      const text =
+        prefix !== null && reason.startsWith(prefix) ? reason.slice(prefix.length) : reason;
       return `${text} ${count}`;
     })
     .join(', ');

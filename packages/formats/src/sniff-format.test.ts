@@ -14,8 +14,16 @@ function chunked(content: string, size = 7): Readable {
 describe('sniffFormat', () => {
   it.each([
     ['a JSONL line', '{"resourceSpans":[]}\n{"resourceSpans":[]}\n', 'otlp'],
-    ['a pretty-printed document', '{\n  "data": [\n    {"id": "o", "traceId": "t", "type": "SPAN"}\n  ]\n}\n', 'langfuse'],
-    ['a CSV header', '\uFEFFrequest_id,request_created_at,delay_ms\r\nr-1,2025-03-10,5\r\n', 'helicone'],
+    [
+      'a pretty-printed document',
+      '{\n  "data": [\n    {"id": "o", "traceId": "t", "type": "SPAN"}\n  ]\n}\n',
+      'langfuse',
+    ],
+    [
+      'a CSV header',
+      '\uFEFFrequest_id,request_created_at,delay_ms\r\nr-1,2025-03-10,5\r\n',
+      'helicone',
+    ],
     ['our own JSONL', '\n{"provider_id":"codex","tool":"cli","ts":"2025-10-21T14:00:00Z"}\n', null],
     ['an empty input', '', null],
   ])('detects the format of %s and replays every byte', async (_name, content, format) => {

@@ -20,7 +20,10 @@ export interface SniffedInput {
  */
 export async function sniffFormat(input: Readable): Promise<SniffedInput> {
   const peeked = await peekInput(input, hasFirstLine);
-  const line = peeked.head.split(/\r?\n/).find((text) => text.trim() !== '')?.trim();
+  const line = peeked.head
+    .split(/\r?\n/)
+    .find((text) => text.trim() !== '')
+    ?.trim();
   if (line === undefined) return { format: null, input: peeked.input };
 
   const record = parseJson(line);

@@ -10,7 +10,9 @@ const marks: Record<ReportStatus, string> = { on_track: '🟢', attention: '🟡
  * @example renderCheckMarkdown(result).startsWith('## FinOps check') // true
  */
 export function renderCheckMarkdown(result: CheckResult): string {
-  const verdict = result.passed ? '✅ passed' : `❌ failed (${result.failures.length} at or past ${result.fail_on})`;
+  const verdict = result.passed
+    ? '✅ passed'
+    : `❌ failed (${result.failures.length} at or past ${result.fail_on})`;
   const lines = [`## FinOps check: ${verdict}`, ''];
 
   lines.push('### Sprint reports', '');
@@ -59,31 +61,47 @@ export function renderCheckMarkdown(result: CheckResult): string {
 export function renderCheckText(result: CheckResult): string {
   const lines = [`FinOps check ${result.passed ? 'PASSED' : 'FAILED'} (fail on ${result.fail_on})`];
   for (const r of result.sprints) {
-    lines.push(`  sprint ${r.id} ${r.period_start}..${r.period_end}: ${money(r.total_cost_usd)} USD, ${signedPercent(r.cost_delta)}, ${r.status}`);
+    lines.push(
+      `  sprint ${r.id} ${r.period_start}..${r.period_end}: ${money(r.total_cost_usd)} USD, ${signedPercent(r.cost_delta)}, ${r.status}`,
+    );
   }
   for (const r of result.pull_requests) {
-    lines.push(`  route ${r.id}: change ${signedMoney(r.cost_change_usd)} USD, ${signedPercent(r.cost_delta)}, ${r.status}`);
+    lines.push(
+      `  route ${r.id}: change ${signedMoney(r.cost_change_usd)} USD, ${signedPercent(r.cost_delta)}, ${r.status}`,
+    );
   }
   lines.push(`  ${coverageLine(result)}`);
-  for (const failure of result.failures) lines.push(`  FAIL ${failure.kind} ${failure.id}: ${failure.status}`);
+  for (const failure of result.failures)
+    lines.push(`  FAIL ${failure.kind} ${failure.id}: ${failure.status}`);
   return `${lines.join('\n')}\n`;
 }
 
 function coverageLine(result: CheckResult): string {
-  if (result.missing_days.length === 0) return 'Every UTC day of the window has events (or no window was given).';
+  if (result.missing_days.length === 0)
+    return 'Every UTC day of the window has events (or no window was given).';
   const required = result.require_coverage ? ' (coverage is required: this fails the check)' : '';
   return `Days without events: ${result.missing_days.join(', ')}${required}`;
 }
 
-function table(head: string[], align: ('left' | 'right')[], rows: string[][], empty: string): string[] {
+function table(
+  head: string[],
+  align: ('left' | 'right')[],
+  rows: string[][],
+  empty: string,
+): string[] {
   if (rows.length === 0) return [empty];
   const rule = align.map((side) => (side === 'right' ? '---:' : '---'));
-  return [head, rule, ...rows.map((row) => row.map(escapeCell))].map((cells) => `| ${cells.join(' | ')} |`);
+  return [head, rule, ...rows.map((row) => row.map(escapeCell))].map(
+    (cells) => `| ${cells.join(' | ')} |`,
+  );
 }
 
 /** Pipes and line breaks inside a cell would break the table. */
 function escapeCell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n|\r/g, ' ');
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/\r?\n|\r/g, ' ');
 }
 
 function money(value: number): string {

@@ -37,10 +37,15 @@ beforeAll(async () => {
 
 describe('runCheck', () => {
   it('fails on the reference dataset, whose glm46 route regresses', async () => {
-    const result = await runCheck(reference, parseReportQuery(runbook), { failOn: 'regression', requireCoverage: false });
+    const result = await runCheck(reference, parseReportQuery(runbook), {
+      failOn: 'regression',
+      requireCoverage: false,
+    });
 
     expect(result.passed).toBe(false);
-    expect(result.failures).toEqual([{ kind: 'pull_request', id: 'glm46:default', status: 'regression' }]);
+    expect(result.failures).toEqual([
+      { kind: 'pull_request', id: 'glm46:default', status: 'regression' },
+    ]);
     expect(result.pull_requests.map((report) => [report.id, report.cost_change_usd])).toEqual([
       ['gemini:balanced', -13.9],
       ['glm46:default', 7.5],
@@ -49,11 +54,16 @@ describe('runCheck', () => {
   });
 
   it('passes a dataset whose cost does not move', async () => {
-    const result = await runCheck(flat, parseReportQuery(runbook), { failOn: 'attention', requireCoverage: true });
+    const result = await runCheck(flat, parseReportQuery(runbook), {
+      failOn: 'attention',
+      requireCoverage: true,
+    });
 
     expect(result.passed).toBe(true);
     expect(result.failures).toEqual([]);
-    expect(result.sprints.map((report) => [report.id, report.total_cost_usd, report.status])).toEqual([
+    expect(
+      result.sprints.map((report) => [report.id, report.total_cost_usd, report.status]),
+    ).toEqual([
       ['sprint-2025-43-1', 17.5, 'on_track'],
       ['sprint-2025-42-2', 17.5, 'on_track'],
     ]);
@@ -61,8 +71,14 @@ describe('runCheck', () => {
 
   it('lists days without events and fails on them only when coverage is required', async () => {
     const window = { ...runbook, start: '2025-10-05T00:00:00Z' };
-    const lenient = await runCheck(flat, parseReportQuery(window), { failOn: 'regression', requireCoverage: false });
-    const strict = await runCheck(flat, parseReportQuery(window), { failOn: 'regression', requireCoverage: true });
+    const lenient = await runCheck(flat, parseReportQuery(window), {
+      failOn: 'regression',
+      requireCoverage: false,
+    });
+    const strict = await runCheck(flat, parseReportQuery(window), {
+      failOn: 'regression',
+      requireCoverage: true,
+    });
 
     expect(lenient.missing_days).toEqual(['2025-10-05', '2025-10-06', '2025-10-07']);
     expect(lenient.passed).toBe(true);
@@ -85,7 +101,10 @@ describe('listMissingDays', () => {
 
 describe('check documents', () => {
   it('renders Markdown tables with status marks, biggest movers first', async () => {
-    const result = await runCheck(reference, parseReportQuery(runbook), { failOn: 'regression', requireCoverage: false });
+    const result = await runCheck(reference, parseReportQuery(runbook), {
+      failOn: 'regression',
+      requireCoverage: false,
+    });
 
     expect(renderCheckMarkdown(result)).toBe(
       [
@@ -118,13 +137,19 @@ describe('check documents', () => {
     const store = openStore(':memory:');
     const events = flatDataset().events.map((event) => ({ ...event, route: 'a|b' }));
     await seedDataset(store, { events });
-    const result = await runCheck(store, parseReportQuery(runbook), { failOn: 'regression', requireCoverage: false });
+    const result = await runCheck(store, parseReportQuery(runbook), {
+      failOn: 'regression',
+      requireCoverage: false,
+    });
 
     expect(renderCheckMarkdown(result)).toContain('| 🟢 on_track | Codex CLI · a\\|b | cli-core |');
   });
 
   it('renders plain text with one line per report and per failure', async () => {
-    const result = await runCheck(reference, parseReportQuery(runbook), { failOn: 'regression', requireCoverage: false });
+    const result = await runCheck(reference, parseReportQuery(runbook), {
+      failOn: 'regression',
+      requireCoverage: false,
+    });
 
     expect(renderCheckText(result).split('\n')).toEqual([
       'FinOps check FAILED (fail on regression)',

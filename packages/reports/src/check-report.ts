@@ -46,7 +46,11 @@ const severity: Record<ReportStatus, number> = { on_track: 0, attention: 1, regr
  *
  * @example (await runCheck(store, params, { failOn: 'regression', requireCoverage: false })).passed
  */
-export async function runCheck(source: ReportSource, params: ReportParams, options: CheckOptions): Promise<CheckResult> {
+export async function runCheck(
+  source: ReportSource,
+  params: ReportParams,
+  options: CheckOptions,
+): Promise<CheckResult> {
   const sprints = await loadSprintReports(source, params);
   // The gate compares the latest window with the one before it, whatever span `start` opens
   // for the sprints and the coverage: pull-request reports are computed without `start`.
@@ -58,7 +62,9 @@ export async function runCheck(source: ReportSource, params: ReportParams, optio
 
   const reaches = (status: ReportStatus) => severity[status] >= severity[options.failOn];
   const failures: CheckFailure[] = [
-    ...sprints.filter((r) => reaches(r.status)).map((r) => ({ kind: 'sprint' as const, id: r.id, status: r.status })),
+    ...sprints
+      .filter((r) => reaches(r.status))
+      .map((r) => ({ kind: 'sprint' as const, id: r.id, status: r.status })),
     ...pullRequests
       .filter((r) => reaches(r.status))
       .map((r) => ({ kind: 'pull_request' as const, id: r.id, status: r.status })),

@@ -7,15 +7,26 @@ import { resolveEventFilter, type FilterParams } from './event-filter.js';
  *
  * @example await findCoverageGaps(store, { start, end }) // ['2025-10-12']
  */
-export async function findCoverageGaps(source: ReportSource, params: FilterParams): Promise<string[]> {
+export async function findCoverageGaps(
+  source: ReportSource,
+  params: FilterParams,
+): Promise<string[]> {
   if (params.start === undefined || params.end === undefined) return [];
 
   const daily = await source.dailyTotals(await resolveEventFilter(source, params));
-  return listMissingDays(formatDay(params.start), formatDay(params.end), new Set(daily.map((total) => total.day)));
+  return listMissingDays(
+    formatDay(params.start),
+    formatDay(params.end),
+    new Set(daily.map((total) => total.day)),
+  );
 }
 
 /** Days from `first` to `last` (inclusive, `YYYY-MM-DD`) that are not in `present`. */
-export function listMissingDays(first: string, last: string, present: ReadonlySet<string>): string[] {
+export function listMissingDays(
+  first: string,
+  last: string,
+  present: ReadonlySet<string>,
+): string[] {
   const missing: string[] = [];
   for (let day = first; day <= last; day = addDays(day, 1)) {
     if (!present.has(day)) missing.push(day);

@@ -1,8 +1,6 @@
 /** Stable codes of every failure the reports package reports. */
 export type ReportErrorCode =
-  | 'REPORT_INVALID_PARAMETER'
-  | 'REPORT_INVALID_WINDOW'
-  | 'REPORT_INVALID_CURSOR';
+  'REPORT_INVALID_PARAMETER' | 'REPORT_INVALID_WINDOW' | 'REPORT_INVALID_CURSOR';
 
 /** Options of a {@link ReportError}: the offending query parameter and the original failure. */
 export interface ReportErrorOptions {

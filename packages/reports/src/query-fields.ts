@@ -28,7 +28,11 @@ export function instantField() {
 export function integerField(min: number, max: number, fallback: number) {
   return z
     .string()
-    .meta({ description: `whole number from ${min} to ${max}`, pattern: '^\\d+$', default: String(fallback) })
+    .meta({
+      description: `whole number from ${min} to ${max}`,
+      pattern: '^\\d+$',
+      default: String(fallback),
+    })
     .optional()
     .transform((text, ctx) => {
       if (text === undefined) return fallback;

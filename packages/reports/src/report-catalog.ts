@@ -14,13 +14,18 @@ type Query = Record<string, string | undefined>;
 
 /** Every report by the name the CLI and the API use for it. */
 const catalog = {
-  sprints: (source: ReportSource, query: Query) => listed(loadSprintReports(source, parseReportQuery(query))),
+  sprints: (source: ReportSource, query: Query) =>
+    listed(loadSprintReports(source, parseReportQuery(query))),
   'pull-requests': (source: ReportSource, query: Query) =>
     listed(loadPullRequestReports(source, parseReportQuery(query))),
-  timeseries: (source: ReportSource, query: Query) => listed(loadTimeseriesReport(source, parseFilterQuery(query))),
-  pareto: (source: ReportSource, query: Query) => listed(loadParetoReport(source, parseFilterQuery(query))),
-  'lane-costs': (source: ReportSource, query: Query) => listed(loadLaneCostReport(source, parseFilterQuery(query))),
-  runs: (source: ReportSource, query: Query): Promise<RunsPage> => loadRunsPage(source, parseRunsQuery(query)),
+  timeseries: (source: ReportSource, query: Query) =>
+    listed(loadTimeseriesReport(source, parseFilterQuery(query))),
+  pareto: (source: ReportSource, query: Query) =>
+    listed(loadParetoReport(source, parseFilterQuery(query))),
+  'lane-costs': (source: ReportSource, query: Query) =>
+    listed(loadLaneCostReport(source, parseFilterQuery(query))),
+  runs: (source: ReportSource, query: Query): Promise<RunsPage> =>
+    loadRunsPage(source, parseRunsQuery(query)),
 } as const;
 
 /** Names of the reports, as `finops report <kind>` and the API routes call them. */
@@ -39,7 +44,11 @@ export function isReportKind(name: string): name is ReportKind {
  * @throws ReportError naming the parameter that is not accepted.
  * @example await loadReport('pareto', store, {}) // { items: [...] }
  */
-export async function loadReport(kind: ReportKind, source: ReportSource, query: Query): Promise<ReportDocument<unknown> | RunsPage> {
+export async function loadReport(
+  kind: ReportKind,
+  source: ReportSource,
+  query: Query,
+): Promise<ReportDocument<unknown> | RunsPage> {
   return catalog[kind](source, query);
 }
 

@@ -19,14 +19,16 @@ export interface DaySplit {
  */
 export function splitByDay(filter: EventFilter): DaySplit {
   const { start, end } = filter;
-  if (start !== undefined && end !== undefined && start > end) return { wholeDays: null, partial: [] };
+  if (start !== undefined && end !== undefined && start > end)
+    return { wholeDays: null, partial: [] };
 
   const startDay = start === undefined ? -FAR : Math.floor(start / DAY);
   const endDay = end === undefined ? FAR : Math.floor(end / DAY);
   const headPartial = start !== undefined && start !== startDay * DAY;
   const tailPartial = end !== undefined && end !== endDay * DAY + DAY - 1;
 
-  if (startDay === endDay && (headPartial || tailPartial)) return { wholeDays: null, partial: [filter] };
+  if (startDay === endDay && (headPartial || tailPartial))
+    return { wholeDays: null, partial: [filter] };
 
   const partial: EventFilter[] = [];
   if (headPartial) partial.push({ ...filter, end: startDay * DAY + DAY - 1 });

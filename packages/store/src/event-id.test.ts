@@ -18,15 +18,20 @@ describe('event_id and the cache split', () => {
   it('reads the producer id and the cache split of the input tokens', () => {
     const result = normalizeEventRecord(call);
 
-    expect(result.ok && [result.event.event_id, result.event.cache_read_tokens, result.event.cache_write_tokens]).toEqual([
-      'msg_01:req_01',
-      9_000,
-      2_000,
-    ]);
+    expect(
+      result.ok && [
+        result.event.event_id,
+        result.event.cache_read_tokens,
+        result.event.cache_write_tokens,
+      ],
+    ).toEqual(['msg_01:req_01', 9_000, 2_000]);
   });
 
   it.each([
-    [{ ...call, cache_read_tokens: 11_000 }, 'cache reads and writes (13000) exceed tokens_in (12000)'],
+    [
+      { ...call, cache_read_tokens: 11_000 },
+      'cache reads and writes (13000) exceed tokens_in (12000)',
+    ],
     [{ ...call, cache_read_tokens: -1 }, 'must not be negative, got -1'],
   ])('refuses a cache split that does not fit the input tokens', (record, reason) => {
     expect(normalizeEventRecord(record)).toEqual({ ok: false, field: 'cache_read_tokens', reason });
@@ -46,7 +51,10 @@ describe('event_id and the cache split', () => {
   it('keeps calls of two providers with the same id apart', async () => {
     const store = openStore(':memory:');
 
-    const result = await ingestText(store, `${JSON.stringify(call)}\n${JSON.stringify({ ...call, provider_id: 'openai' })}\n`);
+    const result = await ingestText(
+      store,
+      `${JSON.stringify(call)}\n${JSON.stringify({ ...call, provider_id: 'openai' })}\n`,
+    );
 
     expect(result.inserted).toBe(2);
   });

@@ -47,8 +47,7 @@ export interface RecordProblem {
 
 /** A normalized event, or the field at fault and why (see {@link RecordProblem}). */
 export type NormalizeResult =
-  | { ok: true; event: NormalizedEvent }
-  | ({ ok: false } & RecordProblem);
+  { ok: true; event: NormalizedEvent } | ({ ok: false } & RecordProblem);
 
 /** How records without some fields are completed. */
 export interface NormalizeOptions {
@@ -146,21 +145,29 @@ export function normalizeEventRecord(
 }
 
 /** The cache split of the input tokens; both parts must fit inside `tokens_in`. */
-function readCacheSplit(raw: Record<string, unknown>): FieldResult<{ cache_read_tokens: number; cache_write_tokens: number }> {
+function readCacheSplit(
+  raw: Record<string, unknown>,
+): FieldResult<{ cache_read_tokens: number; cache_write_tokens: number }> {
   const read = readTokenCount(pickFirst(raw, fieldSynonyms.cache_read_tokens));
   if (!read.ok) return read;
   const write = readTokenCount(pickFirst(raw, fieldSynonyms.cache_write_tokens));
   if (!write.ok) return { ok: false, reason: `cache_write_tokens ${write.reason}` };
   const input = readTokenCount(pickFirst(raw, fieldSynonyms.tokens_in));
   if (input.ok && read.value + write.value > input.value) {
-    return { ok: false, reason: `cache reads and writes (${read.value + write.value}) exceed tokens_in (${input.value})` };
+    return {
+      ok: false,
+      reason: `cache reads and writes (${read.value + write.value}) exceed tokens_in (${input.value})`,
+    };
   }
   return { ok: true, value: { cache_read_tokens: read.value, cache_write_tokens: write.value } };
 }
 
 /** Thrown inside {@link normalizeEventRecord} to stop at the first bad field. */
 class FieldRejected {
-  constructor(readonly field: string, readonly reason: string) {}
+  constructor(
+    readonly field: string,
+    readonly reason: string,
+  ) {}
 }
 
 function take<T>(field: string, result: FieldResult<T>): T {

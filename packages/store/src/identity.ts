@@ -8,7 +8,9 @@ import type { NormalizedEvent } from './event-record.js';
 export function identityKey(event: NormalizedEvent): Buffer {
   if (event.event_id) {
     // The producer's id names the call: a later, fuller copy of it is the same event.
-    return createHash('sha256').update(JSON.stringify(['event_id', event.provider_id, event.event_id])).digest();
+    return createHash('sha256')
+      .update(JSON.stringify(['event_id', event.provider_id, event.event_id]))
+      .digest();
   }
   const fields = [
     event.ts,

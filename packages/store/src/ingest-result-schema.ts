@@ -8,7 +8,10 @@ export const ingestResultSchema = z.object({
   rejections: z.array(
     z.object({
       source: z.string(),
-      line: z.number().int().meta({ description: 'JSONL line, or element position in a JSON document' }),
+      line: z
+        .number()
+        .int()
+        .meta({ description: 'JSONL line, or element position in a JSON document' }),
       field: z.string().nullable(),
       reason: z.string(),
       raw: z.string(),

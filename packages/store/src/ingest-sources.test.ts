@@ -408,7 +408,13 @@ describe('re-ingesting a rejects file', () => {
     const stillBad = await ingestText(store, `${JSON.stringify(rejection)}\n`);
     const again = await ingestText(store, `${JSON.stringify(fixed)}\n`);
 
-    expect(rejection).toEqual({ source: '-', line: 1, field: 'ts', reason: 'impossible date 2025-02-30', raw: bad });
+    expect(rejection).toEqual({
+      source: '-',
+      line: 1,
+      field: 'ts',
+      reason: 'impossible date 2025-02-30',
+      raw: bad,
+    });
     expect([stillBad.rejected, stillBad.rejections[0]?.raw]).toEqual([1, bad]);
     expect([again.inserted, again.rejected]).toEqual([1, 0]);
   });

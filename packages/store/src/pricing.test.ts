@@ -146,7 +146,14 @@ describe('priceEvent with a cache split', () => {
   });
 
   it('prices cache reads and writes at their own prices', () => {
-    const entries = [entry(1, { input_cost_per_1k: 3, output_cost_per_1k: 15, cache_read_cost_per_1k: 0.3, cache_write_cost_per_1k: 3.75 })];
+    const entries = [
+      entry(1, {
+        input_cost_per_1k: 3,
+        output_cost_per_1k: 15,
+        cache_read_cost_per_1k: 0.3,
+        cache_write_cost_per_1k: 3.75,
+      }),
+    ];
 
     // 2,000 fresh × 3 + 6,000 read × 0.3 + 2,000 written × 3.75 + 1,000 out × 15, per 1k tokens
     expect(priceEvent(subject(6_000, 2_000), entries)).toBe(30_300_000_000n);

@@ -93,6 +93,9 @@ function costOf(event: PricingSubject, prices: PricePair): Nanos | null {
     side(event.tokens_out, prices.output),
   ];
   if (parts.some((part) => part === null)) return null;
-  const cost = divideRounded(parts.reduce<bigint>((sum, part) => sum + (part ?? 0n), 0n), 1000n);
+  const cost = divideRounded(
+    parts.reduce<bigint>((sum, part) => sum + (part ?? 0n), 0n),
+    1000n,
+  );
   return cost > MAX_STORABLE_NANOS ? null : cost;
 }

@@ -61,7 +61,11 @@ export function* valueRecords(value: unknown, raw?: string): Generator<SourceRec
     return;
   }
   if (isBrokenDataset(value)) {
-    yield { line: 1, raw: raw ?? JSON.stringify(value), parseError: 'events: expected an array of events' };
+    yield {
+      line: 1,
+      raw: raw ?? JSON.stringify(value),
+      parseError: 'events: expected an array of events',
+    };
     return;
   }
   yield { line: 1, raw: raw ?? JSON.stringify(value), value };
@@ -99,7 +103,10 @@ const REJECTION_KEYS = ['field', 'line', 'raw', 'reason', 'source'].join();
 /** A line written to a rejects file: exactly `source`, `line`, `field`, `reason` and `raw`. */
 function isRejection(value: unknown): value is { raw: string } {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  return Object.keys(value).sort().join() === REJECTION_KEYS && typeof (value as { raw?: unknown }).raw === 'string';
+  return (
+    Object.keys(value).sort().join() === REJECTION_KEYS &&
+    typeof (value as { raw?: unknown }).raw === 'string'
+  );
 }
 
 function* documentRecords(text: string): Generator<SourceRecord> {

@@ -31,7 +31,12 @@ function event(ts: string, overrides: Partial<EventInsert> = {}): EventInsert {
 describe('splitByDay', () => {
   it.each([
     ['no bounds', {}, { first: -1e12, last: 1e12 }, []],
-    ['whole days', { start: at('2025-10-08T00:00:00Z'), end: at('2025-10-21T23:59:59.999Z') }, { first: at('2025-10-08') / DAY, last: at('2025-10-21') / DAY }, []],
+    [
+      'whole days',
+      { start: at('2025-10-08T00:00:00Z'), end: at('2025-10-21T23:59:59.999Z') },
+      { first: at('2025-10-08') / DAY, last: at('2025-10-21') / DAY },
+      [],
+    ],
     [
       'a partial last day',
       { start: at('2025-10-08T00:00:00Z'), end: at('2025-10-21T23:59:59Z') },
@@ -47,7 +52,12 @@ describe('splitByDay', () => {
         { start: at('2025-10-10T00:00:00Z'), end: at('2025-10-10T06:00:00Z') },
       ],
     ],
-    ['one partial day', { start: at('2025-10-08T01:00:00Z'), end: at('2025-10-08T02:00:00Z') }, null, [{ start: at('2025-10-08T01:00:00Z'), end: at('2025-10-08T02:00:00Z') }]],
+    [
+      'one partial day',
+      { start: at('2025-10-08T01:00:00Z'), end: at('2025-10-08T02:00:00Z') },
+      null,
+      [{ start: at('2025-10-08T01:00:00Z'), end: at('2025-10-08T02:00:00Z') }],
+    ],
   ])('splits %s', (_name, filter, wholeDays, partial) => {
     expect(splitByDay(filter)).toEqual({ wholeDays, partial });
   });
@@ -56,7 +66,12 @@ describe('splitByDay', () => {
 describe('report totals from rollups', () => {
   const events = [
     event('2025-10-08T10:00:00Z'),
-    event('2025-10-08T23:00:00Z', { status: 'error', cost_estimated_usd: null, provider_id: 'claude', route: null }),
+    event('2025-10-08T23:00:00Z', {
+      status: 'error',
+      cost_estimated_usd: null,
+      provider_id: 'claude',
+      route: null,
+    }),
     event('2025-10-09T05:00:00Z', { cost_estimated_usd: 2.5 }),
     event('2025-10-10T07:00:00Z', { route: 'review' }),
   ];
@@ -85,7 +100,9 @@ describe('report totals from rollups', () => {
     expect(await store.countEvents(filter)).toBe(expected.count);
     const daily = await store.dailyTotals(filter);
     expect(daily.reduce((sum, d) => sum + d.run_count, 0)).toBe(expected.count);
-    expect(daily.map((d) => d.day)).toEqual([...new Set(scanned.map((e) => new Date(e.ts).toISOString().slice(0, 10)))].sort());
+    expect(daily.map((d) => d.day)).toEqual(
+      [...new Set(scanned.map((e) => new Date(e.ts).toISOString().slice(0, 10)))].sort(),
+    );
     const routes = await store.routeTotals(filter);
     expect(routes.reduce((sum, r) => sum + r.run_count, 0)).toBe(expected.count);
   });
@@ -94,9 +111,14 @@ describe('report totals from rollups', () => {
     const store = openStore(':memory:');
     await store.insertEvents(events);
 
-    const routes = await store.routeTotals({ start: at('2025-10-08T00:00:00Z'), end: at('2025-10-09T12:00:00Z') });
+    const routes = await store.routeTotals({
+      start: at('2025-10-08T00:00:00Z'),
+      end: at('2025-10-09T12:00:00Z'),
+    });
 
-    expect(routes.map((r) => [r.provider_id, r.route, r.run_count, r.cost_nanos, r.latest_metadata])).toEqual([
+    expect(
+      routes.map((r) => [r.provider_id, r.route, r.run_count, r.cost_nanos, r.latest_metadata]),
+    ).toEqual([
       ['claude', null, 1, 0n, { consumer: '2025-10-08T23:00:00Z' }],
       ['codex', 'economy', 2, 3_750_000_000n, { consumer: '2025-10-09T05:00:00Z' }],
     ]);
@@ -107,9 +129,17 @@ describe('report totals from rollups', () => {
     await store.insertEvents(events);
     expect((await store.dailyTotals({}))[0]?.unpriced_events).toBe(1);
 
-    await store.addPrice({ provider_id: 'claude', input_cost_per_1k: 0.01, output_cost_per_1k: 0.02 });
+    await store.addPrice({
+      provider_id: 'claude',
+      input_cost_per_1k: 0.01,
+      output_cost_per_1k: 0.02,
+    });
 
     const [first] = await store.dailyTotals({});
-    expect(first).toMatchObject({ day: '2025-10-08', unpriced_events: 0, cost_nanos: 1_250_000_000n + 2_000_000n });
+    expect(first).toMatchObject({
+      day: '2025-10-08',
+      unpriced_events: 0,
+      cost_nanos: 1_250_000_000n + 2_000_000n,
+    });
   });
 });

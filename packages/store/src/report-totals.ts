@@ -1,4 +1,10 @@
-import type { DailyProviderTotal, DailyTotal, DataSpan, EventFilter, RouteTotal } from './contract.js';
+import type {
+  DailyProviderTotal,
+  DailyTotal,
+  DataSpan,
+  EventFilter,
+  RouteTotal,
+} from './contract.js';
 import { splitByDay } from './day-split.js';
 import { formatDay } from './instant.js';
 import { filterCondition } from './sql-filter.js';
@@ -18,8 +24,13 @@ export class ReportTotals {
   dailyTotals(filter: EventFilter): DailyTotal[] {
     const { whole, partial } = this.split(filter);
     const days = whole ? this.queries.rollupTotals(filter, whole.first, whole.last, false) : [];
-    const fromRollups = days.map(({ provider_id: _, ...total }) => ({ ...total, day: formatDay(total.day * DAY) }));
-    return [...fromRollups, ...partial.flatMap((part) => this.queries.dailyTotals(part))].sort(byKey((t) => t.day));
+    const fromRollups = days.map(({ provider_id: _, ...total }) => ({
+      ...total,
+      day: formatDay(total.day * DAY),
+    }));
+    return [...fromRollups, ...partial.flatMap((part) => this.queries.dailyTotals(part))].sort(
+      byKey((t) => t.day),
+    );
   }
 
   dailyProviderTotals(filter: EventFilter): DailyProviderTotal[] {
@@ -33,7 +44,8 @@ export class ReportTotals {
   routeTotals(filter: EventFilter): RouteTotal[] {
     const { rows, partial } = this.read(filter);
     const latest = new Map<string, { ts: number; seq: number }>();
-    const keyOf = (t: { provider_id: string; route: string | null }) => `${t.provider_id}\u0000${t.route ?? ''}`;
+    const keyOf = (t: { provider_id: string; route: string | null }) =>
+      `${t.provider_id}\u0000${t.route ?? ''}`;
     const note = (key: string, ts: number, seq: number) => {
       const seen = latest.get(key);
       if (!seen || ts > seen.ts || (ts === seen.ts && seq > seen.seq)) latest.set(key, { ts, seq });
@@ -43,7 +55,10 @@ export class ReportTotals {
     const edges = partial.flatMap((part) => this.queries.routeTotals(part));
     for (const edge of edges) note(keyOf(edge), edge.latest_ts, edge.latest_seq);
 
-    const totals = group([...rows, ...edges], keyOf, (t) => ({ provider_id: t.provider_id, route: t.route }));
+    const totals = group([...rows, ...edges], keyOf, (t) => ({
+      provider_id: t.provider_id,
+      route: t.route,
+    }));
     const metadata = this.queries.metadataOf([...latest.values()].map((l) => l.seq));
     return totals
       .map((total) => {
@@ -86,7 +101,11 @@ export class ReportTotals {
 }
 
 /** Sums totals that share a key; `identity` gives the key fields of the first of each group. */
-function group<T extends Totals, K extends object>(items: readonly T[], key: (item: T) => string, identity: (item: T) => K): (K & Totals)[] {
+function group<T extends Totals, K extends object>(
+  items: readonly T[],
+  key: (item: T) => string,
+  identity: (item: T) => K,
+): (K & Totals)[] {
   const groups = new Map<string, K & Totals>();
   for (const item of items) {
     const k = key(item);
@@ -107,8 +126,24 @@ function group<T extends Totals, K extends object>(items: readonly T[], key: (it
 }
 
 function pickTotals(item: Totals): Totals {
-  const { run_count, success_count, tokens_in, tokens_out, latency_sum_ms, cost_nanos, unpriced_events } = item;
-  return { run_count, success_count, tokens_in, tokens_out, latency_sum_ms, cost_nanos, unpriced_events };
+  const {
+    run_count,
+    success_count,
+    tokens_in,
+    tokens_out,
+    latency_sum_ms,
+    cost_nanos,
+    unpriced_events,
+  } = item;
+  return {
+    run_count,
+    success_count,
+    tokens_in,
+    tokens_out,
+    latency_sum_ms,
+    cost_nanos,
+    unpriced_events,
+  };
 }
 
 function byKey<T>(key: (item: T) => string) {

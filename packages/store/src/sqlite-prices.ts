@@ -55,8 +55,7 @@ export class SqlitePrices {
     }
     const remove = this.db.transaction(() => {
       const row = this.db.prepare('SELECT provider_id FROM prices WHERE id = ?').get(id) as
-        | { provider_id: string }
-        | undefined;
+        { provider_id: string } | undefined;
       if (!row) return false;
       this.db.prepare('DELETE FROM prices WHERE id = ?').run(id);
       this.reprice(row.provider_id);
@@ -100,7 +99,7 @@ export function validatePriceEntry(input: PriceEntryInput): Omit<PriceEntry, 'id
     const issue = parsed.error.issues[0];
     const unknownKey = issue?.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
     const field = unknownKey ?? (issue?.path.join('.') || 'price');
-    const reason = unknownKey ? 'is not a price entry field' : issue?.message ?? 'is invalid';
+    const reason = unknownKey ? 'is not a price entry field' : (issue?.message ?? 'is invalid');
     throw new StoreError('STORE_INVALID_PRICE', `invalid price entry: ${field}: ${reason}`, {
       field,
       cause: parsed.error,

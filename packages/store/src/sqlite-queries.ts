@@ -175,7 +175,12 @@ export class SqliteQueries {
   }
 
   /** Rollup totals inside whole days, summed per day (and per provider when asked). */
-  rollupTotals(filter: EventFilter, first: number, last: number, byProvider: boolean): RollupTotal[] {
+  rollupTotals(
+    filter: EventFilter,
+    first: number,
+    last: number,
+    byProvider: boolean,
+  ): RollupTotal[] {
     const where = rollupCondition(filter, first, last);
     const keys = byProvider ? 'day, provider_id' : 'day';
     const sql = `SELECT ${keys}, SUM(run_count) AS run_count, SUM(success_count) AS success_count,
@@ -191,7 +196,11 @@ export class SqliteQueries {
   }
 
   /** First and last day with rollups inside whole days, and how many events they hold. */
-  rollupSpan(filter: EventFilter, first: number, last: number): { first: number; last: number; count: number } | null {
+  rollupSpan(
+    filter: EventFilter,
+    first: number,
+    last: number,
+  ): { first: number; last: number; count: number } | null {
     const where = rollupCondition(filter, first, last);
     const row = this.get(
       `SELECT MIN(day) AS first, MAX(day) AS last, SUM(run_count) AS count FROM daily_rollups ${where.sql}`,
@@ -208,7 +217,10 @@ export class SqliteQueries {
       const chunk = seqs.slice(index, index + 500);
       const sql = `SELECT seq, metadata FROM events WHERE seq IN (${chunk.map(() => '?').join(', ')})`;
       for (const row of this.all(sql, chunk)) {
-        found.set(Number(row['seq']), JSON.parse(String(row['metadata'])) as Record<string, unknown>);
+        found.set(
+          Number(row['seq']),
+          JSON.parse(String(row['metadata'])) as Record<string, unknown>,
+        );
       }
     }
     return found;

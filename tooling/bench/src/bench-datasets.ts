@@ -1,7 +1,12 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateSyntheticEvents } from '@finops/fixtures';
-import { normalizeEventRecord, openStore, samplePriceEntries, type EventInsert } from '@finops/store';
+import {
+  normalizeEventRecord,
+  openStore,
+  samplePriceEntries,
+  type EventInsert,
+} from '@finops/store';
 
 /** Synthetic events of the benchmark: a year of calls, deterministic for a size. */
 export function syntheticOptions(count: number) {
@@ -12,7 +17,11 @@ export function syntheticOptions(count: number) {
  * A store file holding `count` synthetic events, built once and kept in `cacheDir` so repeated
  * runs measure instead of loading.
  */
-export async function cachedStore(cacheDir: string, count: number, log: (line: string) => void): Promise<string> {
+export async function cachedStore(
+  cacheDir: string,
+  count: number,
+  log: (line: string) => void,
+): Promise<string> {
   mkdirSync(cacheDir, { recursive: true });
   const path = join(cacheDir, `events-${count}.db`);
   if (existsSync(path)) return path;
@@ -27,12 +36,18 @@ export async function cachedStore(cacheDir: string, count: number, log: (line: s
   for (const raw of generateSyntheticEvents(syntheticOptions(count))) {
     const normalized = normalizeEventRecord(raw);
     if (!normalized.ok) throw new Error(`synthetic event refused: ${normalized.reason}`);
-    batch.push({ ...normalized.event, source_file: 'synthetic', line_number: done + 1, ingested_at: 0 });
+    batch.push({
+      ...normalized.event,
+      source_file: 'synthetic',
+      line_number: done + 1,
+      ingested_at: 0,
+    });
     done += 1;
     if (batch.length === 20_000) {
       await store.insertEvents(batch);
       batch = [];
-      if (done % 1_000_000 === 0) log(`  built ${done.toLocaleString('en-US')} of ${count.toLocaleString('en-US')} events`);
+      if (done % 1_000_000 === 0)
+        log(`  built ${done.toLocaleString('en-US')} of ${count.toLocaleString('en-US')} events`);
     }
   }
   await store.insertEvents(batch);

@@ -35,7 +35,9 @@ if (values['child-export']) {
 async function runBenchmark(): Promise<void> {
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const quick = values.quick === true;
-  const sizes = quick ? { ingest: 50_000, small: 100_000, large: 300_000, huge: 1_000_000 } : { ingest: 500_000, small: 100_000, large: 1_000_000, huge: 10_000_000 };
+  const sizes = quick
+    ? { ingest: 50_000, small: 100_000, large: 300_000, huge: 1_000_000 }
+    : { ingest: 500_000, small: 100_000, large: 1_000_000, huge: 10_000_000 };
   const workDir = join(tmpdir(), `finops-bench-${process.pid}`);
   mkdirSync(workDir, { recursive: true });
   const results: BenchResults = { sizes, ingest: null, reports: [], exports: [], api: null };
@@ -60,9 +62,17 @@ async function runBenchmark(): Promise<void> {
     log(`api: sprints route on the reference dataset for ${values['api-seconds']} s`);
     const refDb = join(workDir, 'reference.db');
     const store = openStore(refDb);
-    await seedDataset(store, JSON.parse(readFileSync(join(root, '../shared/data/finops_events.json'), 'utf8')));
+    await seedDataset(
+      store,
+      JSON.parse(readFileSync(join(root, '../shared/data/finops_events.json'), 'utf8')),
+    );
     await store.close();
-    results.api = await measureApi(cliPath, refDb, Number(values['api-seconds']), join(workDir, 'serve.log')).catch((error: Error) => {
+    results.api = await measureApi(
+      cliPath,
+      refDb,
+      Number(values['api-seconds']),
+      join(workDir, 'serve.log'),
+    ).catch((error: Error) => {
       log(`  api measurement failed: ${error.message}`);
       return null;
     });
@@ -72,7 +82,13 @@ async function runBenchmark(): Promise<void> {
 
   process.stdout.write(renderResults(results));
   mkdirSync(values.out ?? '', { recursive: true });
-  const file = join(values.out ?? '', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, `${JSON.stringify({ ...results, node: process.version, at: new Date().toISOString() }, null, 2)}\n`);
+  const file = join(
+    values.out ?? '',
+    `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`,
+  );
+  writeFileSync(
+    file,
+    `${JSON.stringify({ ...results, node: process.version, at: new Date().toISOString() }, null, 2)}\n`,
+  );
   process.stdout.write(`results written to ${file}\n`);
 }

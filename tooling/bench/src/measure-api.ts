@@ -15,13 +15,22 @@ const RUNBOOK_QUERY = 'start=2025-10-08T00:00:00Z&end=2025-10-21T23:59:59Z&windo
  * Serves the given database with `finops serve` on 127.0.0.1 and loads the sprints route for a
  * bounded time with autocannon from this process.
  */
-export async function measureApi(cliPath: string, dbPath: string, seconds: number, logPath: string): Promise<ApiMeasurement> {
+export async function measureApi(
+  cliPath: string,
+  dbPath: string,
+  seconds: number,
+  logPath: string,
+): Promise<ApiMeasurement> {
   // The request log goes to a file, as a deployed server's would, not through this process,
   // which must keep its CPU for the load generator.
   const log = openSync(logPath, 'w');
-  const server = spawn(process.execPath, [cliPath, 'serve', '--db', dbPath, '--port', '0', '--host', '127.0.0.1'], {
-    stdio: ['ignore', 'ignore', log],
-  });
+  const server = spawn(
+    process.execPath,
+    [cliPath, 'serve', '--db', dbPath, '--port', '0', '--host', '127.0.0.1'],
+    {
+      stdio: ['ignore', 'ignore', log],
+    },
+  );
   closeSync(log);
   try {
     const port = await waitForListening(logPath);

@@ -13,8 +13,14 @@ export interface ExportMeasurement {
 }
 
 /** Runs one export (or a plain iteration of the same rows) in a fresh process, for its peak RSS. */
-export function measureExport(benchPath: string, dbPath: string, mode: ExportMode): ExportMeasurement {
-  const run = spawnSync(process.execPath, [benchPath, '--child-export', mode, '--db', dbPath], { encoding: 'utf8' });
+export function measureExport(
+  benchPath: string,
+  dbPath: string,
+  mode: ExportMode,
+): ExportMeasurement {
+  const run = spawnSync(process.execPath, [benchPath, '--child-export', mode, '--db', dbPath], {
+    encoding: 'utf8',
+  });
   if (run.status !== 0) throw new Error(`export child failed: ${run.stderr}`);
   return JSON.parse(run.stdout) as ExportMeasurement;
 }
@@ -27,7 +33,8 @@ export async function runExportChild(mode: ExportMode, dbPath: string): Promise<
   if (mode === 'iterate') {
     for await (const _event of store.iterateEvents({})) rows += 1;
   } else {
-    rows = (await writeExport(mode, store.iterateEvents({}), createWriteStream('/dev/null'))).rowCount;
+    rows = (await writeExport(mode, store.iterateEvents({}), createWriteStream('/dev/null')))
+      .rowCount;
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   await store.close();

@@ -18,7 +18,11 @@ export interface IngestMeasurement {
  * the ceiling: a plain better-sqlite3 insert of the same rows, parsed beforehand, in one
  * transaction, into a table without the identity index.
  */
-export async function measureIngest(workDir: string, count: number, cliPath: string): Promise<IngestMeasurement> {
+export async function measureIngest(
+  workDir: string,
+  count: number,
+  cliPath: string,
+): Promise<IngestMeasurement> {
   const jsonl = join(workDir, `ingest-${count}.jsonl`);
   const out = createWriteStream(jsonl);
   await writeSyntheticJsonl(syntheticOptions(count), out);
@@ -27,19 +31,28 @@ export async function measureIngest(workDir: string, count: number, cliPath: str
   const db = join(workDir, 'ingest.db');
   rmSync(db, { force: true });
   const started = process.hrtime.bigint();
-  const run = spawnSync(process.execPath, [cliPath, 'ingest', jsonl, '--db', db], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [cliPath, 'ingest', jsonl, '--db', db], {
+    encoding: 'utf8',
+  });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (run.status !== 0) throw new Error(`finops ingest failed: ${run.stderr}`);
 
   const rows = await parseRows(jsonl);
   const ceilingSeconds = plainInsert(join(workDir, 'ceiling.db'), rows);
   rmSync(jsonl, { force: true });
-  return { events: count, ingestPerSecond: count / seconds, ceilingPerSecond: count / ceilingSeconds };
+  return {
+    events: count,
+    ingestPerSecond: count / seconds,
+    ceilingPerSecond: count / ceilingSeconds,
+  };
 }
 
 async function parseRows(path: string): Promise<NormalizedEvent[]> {
   const rows: NormalizedEvent[] = [];
-  for await (const line of createInterface({ input: createReadStream(path), crlfDelay: Infinity })) {
+  for await (const line of createInterface({
+    input: createReadStream(path),
+    crlfDelay: Infinity,
+  })) {
     const result = normalizeEventRecord(JSON.parse(line));
     if (result.ok) rows.push(result.event);
   }
@@ -58,8 +71,20 @@ function plainInsert(path: string, rows: NormalizedEvent[]): number {
   const started = process.hrtime.bigint();
   db.transaction(() => {
     for (const r of rows) {
-      insert.run(r.ts, r.provider_id, r.tool, r.route, r.tokens_in, r.tokens_out, r.duration_ms, r.status,
-        r.cost_estimated_usd, r.metadata, r.experiment_cohort, r.experiment_tag);
+      insert.run(
+        r.ts,
+        r.provider_id,
+        r.tool,
+        r.route,
+        r.tokens_in,
+        r.tokens_out,
+        r.duration_ms,
+        r.status,
+        r.cost_estimated_usd,
+        r.metadata,
+        r.experiment_cohort,
+        r.experiment_tag,
+      );
     }
   })();
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;

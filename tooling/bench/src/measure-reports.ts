@@ -8,7 +8,11 @@ export interface ReportsMeasurement {
 }
 
 /** Median latency of computing the sprint and the pull-request reports together. */
-export async function measureReports(dbPath: string, events: number, runs = 9): Promise<ReportsMeasurement> {
+export async function measureReports(
+  dbPath: string,
+  events: number,
+  runs = 9,
+): Promise<ReportsMeasurement> {
   const store = openStore(dbPath);
   const params = parseReportQuery({ window_days: '7' });
   const times: number[] = [];

@@ -103,4 +103,7 @@ export function reportBody(items: readonly unknown[]): string {
 }
 
 /** The reference dataset, read from the shared folder beside the repository (never copied in). */
-export const referenceDatasetUrl = new URL('../../../../shared/data/finops_events.json', import.meta.url);
+export const referenceDatasetUrl = new URL(
+  '../../../../shared/data/finops_events.json',
+  import.meta.url,
+);

@@ -16,6 +16,7 @@ describe('the workspace import boundaries', () => {
       '@finops/cli',
       '@finops/export',
       '@finops/fixtures',
+      '@finops/formats',
       '@finops/reports',
       '@finops/store',
     ]);
@@ -61,6 +62,37 @@ describe('findBoundaryViolations', () => {
     const [violation] = findBoundaryViolations([reports, store], [importOf(pkg, file, specifier)]);
 
     expect(violation).toContain(message);
+  });
+
+  it('keeps formats between the store and the apps', () => {
+    const formats = fakePackage('packages/formats', '@finops/formats', {
+      dependencies: { '@finops/store': 'workspace:^', '@finops/export': 'workspace:^' },
+      devDependencies: { '@finops/reports': 'workspace:^' },
+    });
+    const upward = fakePackage('packages/store', '@finops/store', {
+      dependencies: { '@finops/formats': 'workspace:^' },
+    });
+
+    expect(
+      findBoundaryViolations(
+        [formats, upward],
+        [
+          importOf(formats, 'src/a.ts', '@finops/store'),
+          importOf(formats, 'src/a.test.ts', '@finops/reports'),
+          importOf(formats, 'src/a.ts', '@finops/export'),
+          importOf(upward, 'src/a.ts', '@finops/formats'),
+        ],
+      ),
+    ).toEqual([
+      [
+        "packages/formats/src/a.ts imports '@finops/export':",
+        '@finops/formats may not depend on @finops/export (layers)',
+      ].join(' '),
+      [
+        "packages/store/src/a.ts imports '@finops/formats':",
+        '@finops/store may not depend on @finops/formats (layers)',
+      ].join(' '),
+    ]);
   });
 
   it('reports a declared dependency against the direction of the layers', () => {

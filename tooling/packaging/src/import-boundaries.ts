@@ -5,12 +5,16 @@ import type { WorkspacePackage } from './workspace.js';
 
 /**
  * The layers of the workspace, lowest first: a package imports only packages of a lower layer.
- * fixtures is a leaf; store ← reports ← export ← apps, and the CLI composes the API.
+ * oracle (the test suites' SPEC §7 answers) and fixtures are leaves; store ← reports ← export ←
+ * apps, store ← formats ← apps, and the CLI composes the API. formats needs only the store at
+ * run time; it sits above reports so that its tests may run the reports on imported data.
  */
 export const layers: readonly string[] = [
+  '@finops/oracle',
   '@finops/fixtures',
   '@finops/store',
   '@finops/reports',
+  '@finops/formats',
   '@finops/export',
   '@finops/api',
   '@finops/cli',

@@ -10,7 +10,13 @@ import { listPublintProblems } from './publint-problems.js';
 import { listTypeResolutionProblems, readTarball } from './type-resolution-problems.js';
 import { readPublishablePackages } from './workspace.js';
 
-const publishable = ['@finops/export', '@finops/fixtures', '@finops/reports', '@finops/store'];
+const publishable = [
+  '@finops/export',
+  '@finops/fixtures',
+  '@finops/formats',
+  '@finops/reports',
+  '@finops/store',
+];
 const entryFiles = ['dist/index.cjs', 'dist/index.d.cts', 'dist/index.d.ts', 'dist/index.js'];
 const packedFile = /^(package\.json|README\.md|CHANGELOG\.md|LICENSE(\.md)?|dist\/.+)$/;
 
@@ -40,7 +46,7 @@ describe('packed packages', { timeout: CHECK_TIMEOUT_MS }, () => {
     return found;
   }
 
-  it('packs exactly the four publishable packages', () => {
+  it('packs exactly the five publishable packages', () => {
     expect([...packed.keys()].sort()).toEqual(publishable);
   });
 

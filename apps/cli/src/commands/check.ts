@@ -1,4 +1,10 @@
-import { parseReportQuery, renderCheckMarkdown, renderCheckText, renderReportJson, runCheck } from '@finops/reports';
+import {
+  parseReportQuery,
+  renderCheckMarkdown,
+  renderCheckText,
+  renderReportJson,
+  runCheck,
+} from '@finops/reports';
 import { Command, Option } from 'commander';
 import { loadCheckConfig } from '../check-config.js';
 import { print, type CommandIo } from '../io.js';
@@ -18,17 +24,32 @@ export function checkCommand(io: CommandIo): Command {
     .description('compute sprint and pull-request reports and fail (exit 1) on a cost regression')
     .option('--db <path>', 'database file')
     .option('--providers <file>', 'providers manifest (JSON)')
-    .addOption(new Option('--fail-on <level>', 'fail at or past this status (default regression)').choices(['attention', 'regression']))
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
+    .addOption(
+      new Option('--fail-on <level>', 'fail at or past this status (default regression)').choices([
+        'attention',
+        'regression',
+      ]),
+    )
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices(['text', 'markdown', 'json'])
+        .default('text'),
+    )
     .option('--require-coverage', 'fail when a UTC day between --start and --end has no events')
-    .option('--config <file>', 'JSON settings (fail_on, require_coverage, thresholds, window_days, limit, locale); default finops.config.json when present');
+    .option(
+      '--config <file>',
+      'JSON settings (fail_on, require_coverage, thresholds, window_days, limit, locale); default finops.config.json when present',
+    );
   addReportFlags(command);
   // Defaults come from the config file, so the window flags must not carry their own.
-  command.options.filter((o) => o.long === '--window-days' || o.long === '--locale').forEach((o) => (o.defaultValue = undefined));
+  command.options
+    .filter((o) => o.long === '--window-days' || o.long === '--locale')
+    .forEach((o) => (o.defaultValue = undefined));
 
   return command.action(async (flags: CheckFlags) => {
     const config = loadCheckConfig(flags.config);
-    const text = (value: number | string | undefined) => (value === undefined ? undefined : String(value));
+    const text = (value: number | string | undefined) =>
+      value === undefined ? undefined : String(value);
     const query = toReportQuery(flags);
     const params = parseReportQuery({
       ...query,
@@ -45,7 +66,11 @@ export function checkCommand(io: CommandIo): Command {
 
     const result = await withStore(flags, io, (store) => runCheck(store, params, options));
     if (flags.format === 'json') print(io, renderReportJson(result));
-    else print(io, flags.format === 'markdown' ? renderCheckMarkdown(result) : renderCheckText(result));
+    else
+      print(
+        io,
+        flags.format === 'markdown' ? renderCheckMarkdown(result) : renderCheckText(result),
+      );
     if (!result.passed) io.exitCode = 1;
   });
 }

@@ -18,7 +18,9 @@ export function defaultEvidenceDir(now: number = Date.now()): string {
 /** `finops evidence [--out DIR]` and `finops evidence verify DIR [--db PATH]`. */
 export function evidenceCommand(io: CommandIo): Command {
   const evidence = new Command('evidence')
-    .description('write the audit evidence bundle: report documents, exports and a manifest of SHA-256 digests')
+    .description(
+      'write the audit evidence bundle: report documents, exports and a manifest of SHA-256 digests',
+    )
     .option('--out <dir>', 'bundle folder (default: finops-YYYY-MM-DD under the temp directory)')
     .option('--db <path>', 'database file')
     .option('--providers <file>', 'providers manifest (JSON)')
@@ -30,7 +32,8 @@ export function evidenceCommand(io: CommandIo): Command {
     const manifest = await withStore(flags, io, (store) =>
       writeEvidenceBundle(store, dir, { query: toReportQuery(flags), toolVersion }),
     );
-    for (const file of manifest.files) note(io, `  ${file.name}  ${file.bytes} bytes  sha256 ${file.sha256}`);
+    for (const file of manifest.files)
+      note(io, `  ${file.name}  ${file.bytes} bytes  sha256 ${file.sha256}`);
     print(io, `evidence written to ${dir} (${manifest.row_counts.events} events)`);
   });
 
@@ -38,20 +41,27 @@ export function evidenceCommand(io: CommandIo): Command {
     .command('verify')
     .description('check every file against manifest.json; with --db also regenerate every document')
     .argument('<dir>', 'bundle folder')
-    .option('--db <path>', 'database the bundle was made from; its documents must match byte for byte')
+    .option(
+      '--db <path>',
+      'database the bundle was made from; its documents must match byte for byte',
+    )
     .option('--providers <file>', 'providers manifest (JSON)')
     .action(async (dir: string, flags: StoreOptions) => {
       if (flags.db && !existsSync(flags.db)) throw new CliError(`no database at ${flags.db}`);
       const store = flags.db ? openStore(flags.db) : undefined;
       try {
         const result = await verifyEvidenceBundle(dir, store);
-        for (const problem of result.problems) note(io, `${problem.file}: ${problem.problem}: ${problem.detail}`);
+        for (const problem of result.problems)
+          note(io, `${problem.file}: ${problem.problem}: ${problem.detail}`);
         if (!result.ok) {
           io.exitCode = 1;
           print(io, `evidence in ${dir} does NOT verify (${result.problems.length} problems)`);
           return;
         }
-        print(io, `evidence in ${dir} verifies: ${result.checked.length} files${store ? ', regenerated from the database' : ''}`);
+        print(
+          io,
+          `evidence in ${dir} verifies: ${result.checked.length} files${store ? ', regenerated from the database' : ''}`,
+        );
       } finally {
         await store?.close();
       }

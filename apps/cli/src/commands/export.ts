@@ -18,21 +18,23 @@ export function exportCommand(io: CommandIo): Command {
     .option('--providers <file>', 'providers manifest (JSON)');
   addFilterFlags(command);
 
-  return command.action(async (flags: ReportFlags & StoreOptions & { format: string; out?: string; bom?: boolean }) => {
-    const format = parseExportFormat(flags.format);
-    const params = parseFilterQuery(toReportQuery(flags));
+  return command.action(
+    async (flags: ReportFlags & StoreOptions & { format: string; out?: string; bom?: boolean }) => {
+      const format = parseExportFormat(flags.format);
+      const params = parseFilterQuery(toReportQuery(flags));
 
-    await withStore(flags, io, async (store) => {
-      const filter = await resolveEventFilter(store, params);
-      const destination = flags.out ? await openOutput(flags.out) : io.out;
-      const result = await writeExport(format, store.iterateEvents(filter), destination, {
-        bom: flags.bom === true,
-        filters: filter,
-        end: Boolean(flags.out),
+      await withStore(flags, io, async (store) => {
+        const filter = await resolveEventFilter(store, params);
+        const destination = flags.out ? await openOutput(flags.out) : io.out;
+        const result = await writeExport(format, store.iterateEvents(filter), destination, {
+          bom: flags.bom === true,
+          filters: filter,
+          end: Boolean(flags.out),
+        });
+        if (flags.out) io.err.write(`wrote ${result.rowCount} events to ${flags.out}\n`);
       });
-      if (flags.out) io.err.write(`wrote ${result.rowCount} events to ${flags.out}\n`);
-    });
-  });
+    },
+  );
 }
 
 /** Opens the --out file before any row is read, so a bad path fails with the path and reason. */

@@ -12,19 +12,24 @@ export function fixturesCommand(io: CommandIo): Command {
     .requiredOption('--out <dir>', 'directory of the fixture files')
     .option('--window-days <n>', 'days per window, 1-90', '7')
     .option('--check', 'write nothing; exit 1 naming each file in --out that is missing or differs')
-    .action(async (flags: { dataset: string; out: string; windowDays: string; check?: boolean }) => {
-      const reports = await buildFixtureReports(readJsonFile(flags.dataset, 'dataset'), flags.windowDays);
+    .action(
+      async (flags: { dataset: string; out: string; windowDays: string; check?: boolean }) => {
+        const reports = await buildFixtureReports(
+          readJsonFile(flags.dataset, 'dataset'),
+          flags.windowDays,
+        );
 
-      if (!flags.check) {
-        for (const path of await writeFixtureFiles(flags.out, reports)) {
-          print(io, `wrote ${path}`);
+        if (!flags.check) {
+          for (const path of await writeFixtureFiles(flags.out, reports)) {
+            print(io, `wrote ${path}`);
+          }
+          return;
         }
-        return;
-      }
 
-      const problems = await compareFixtureFiles(flags.out, renderFixtureFiles(reports));
-      for (const problem of problems) note(io, `${problem.fileName}: ${problem.problem}`);
-      if (problems.length > 0) io.exitCode = 1;
-      else print(io, `fixtures in ${flags.out} match ${flags.dataset}`);
-    });
+        const problems = await compareFixtureFiles(flags.out, renderFixtureFiles(reports));
+        for (const problem of problems) note(io, `${problem.fileName}: ${problem.problem}`);
+        if (problems.length > 0) io.exitCode = 1;
+        else print(io, `fixtures in ${flags.out} match ${flags.dataset}`);
+      },
+    );
 }

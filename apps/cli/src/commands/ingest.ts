@@ -3,7 +3,13 @@ import { formatNames } from '@finops/formats';
 import type { IngestRejection } from '@finops/store';
 import { Command, Option } from 'commander';
 import { CliError } from '../cli-error.js';
-import { addToTally, describeTally, ingestInput, type FormatTally, type InputFormat } from '../ingest-inputs.js';
+import {
+  addToTally,
+  describeTally,
+  ingestInput,
+  type FormatTally,
+  type InputFormat,
+} from '../ingest-inputs.js';
 import { note, print, type CommandIo } from '../io.js';
 import { createIngestProgress } from '../progress.js';
 import { withStore, type StoreOptions } from '../store-session.js';
@@ -22,15 +28,25 @@ interface IngestFlags extends StoreOptions {
  */
 export function ingestCommand(io: CommandIo): Command {
   return new Command('ingest')
-    .description('ingest telemetry: JSONL/NDJSON, JSON arrays, dataset documents, logs directories or - (stdin); OTLP, LiteLLM, Claude Code, Langfuse, OpenRouter, Helicone and provider usage exports are detected')
-    .argument('<paths...>', 'files, <root>/<provider_id>/*.jsonl directories, or - for standard input')
+    .description(
+      'ingest telemetry: JSONL/NDJSON, JSON arrays, dataset documents, logs directories or - (stdin); OTLP, LiteLLM, Claude Code, Langfuse, OpenRouter, Helicone and provider usage exports are detected',
+    )
+    .argument(
+      '<paths...>',
+      'files, <root>/<provider_id>/*.jsonl directories, or - for standard input',
+    )
     .option('--db <path>', 'database file')
     .option('--providers <file>', 'providers manifest (JSON)')
     .option('--provider-id <id>', 'provider of records that have none')
-    .option('--rejects <file>', 'write refused records here (JSONL: source, line, field, reason, raw); fix `raw` and ingest the file again')
+    .option(
+      '--rejects <file>',
+      'write refused records here (JSONL: source, line, field, reason, raw); fix `raw` and ingest the file again',
+    )
     .addOption(
-      new Option('--format <name>', 'input format (default: detected from the first record or CSV header; events = our own)')
-        .choices([...formatNames, 'events']),
+      new Option(
+        '--format <name>',
+        'input format (default: detected from the first record or CSV header; events = our own)',
+      ).choices([...formatNames, 'events']),
     )
     .action(async (paths: string[], flags: IngestFlags) => {
       const rejects = flags.rejects ? openRejectsFile(flags.rejects) : null;
@@ -43,13 +59,22 @@ export function ingestCommand(io: CommandIo): Command {
       const progress = createIngestProgress(io);
       const tallies = new Map<InputFormat, FormatTally>();
       try {
-        await withStore(flags, io, async (store) => {
-          for (const path of paths) {
-            const options = { providerId: flags.providerId, onReject, onProgress: progress.update };
-            const { format, ...part } = await ingestInput(store, path, flags.format, options);
-            addToTally(tallies, format, part);
-          }
-        }, 'create');
+        await withStore(
+          flags,
+          io,
+          async (store) => {
+            for (const path of paths) {
+              const options = {
+                providerId: flags.providerId,
+                onReject,
+                onProgress: progress.update,
+              };
+              const { format, ...part } = await ingestInput(store, path, flags.format, options);
+              addToTally(tallies, format, part);
+            }
+          },
+          'create',
+        );
       } finally {
         progress.stop();
         if (rejects) await closeStream(rejects);
@@ -62,14 +87,20 @@ export function ingestCommand(io: CommandIo): Command {
     });
 }
 
-function reportRejections(io: CommandIo, count: number, shown: IngestRejection[], rejectsPath?: string): void {
+function reportRejections(
+  io: CommandIo,
+  count: number,
+  shown: IngestRejection[],
+  rejectsPath?: string,
+): void {
   if (count === 0) return;
   if (rejectsPath) {
     note(io, `${count} refused records written to ${rejectsPath}`);
     return;
   }
   for (const r of shown) note(io, `${r.source}:${r.line}: ${r.field ?? 'record'}: ${r.reason}`);
-  if (count > shown.length) note(io, `… ${count - shown.length} more; use --rejects FILE to keep every refused record`);
+  if (count > shown.length)
+    note(io, `… ${count - shown.length} more; use --rejects FILE to keep every refused record`);
 }
 
 /** Opens the rejects file before ingesting, so an unwritable path fails in one line and stores nothing. */
@@ -77,10 +108,14 @@ function openRejectsFile(path: string): WriteStream {
   try {
     return createWriteStream(path, { fd: openSync(path, 'w') });
   } catch (error) {
-    throw new CliError(`cannot write --rejects ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new CliError(
+      `cannot write --rejects ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
   }
 }
 
 function closeStream(stream: WriteStream): Promise<void> {
-  return new Promise((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
+  return new Promise((resolve, reject) =>
+    stream.end((error?: Error | null) => (error ? reject(error) : resolve())),
+  );
 }

@@ -1,5 +1,17 @@
-import { describeSkips, countSkips, isFormatError, readLiteLlmPriceMap } from '@finops/formats';
-import { formatInstant, isStoreError, validatePriceEntry, type PriceEntry, type PriceEntryInput } from '@finops/store';
+import {
+  countSkips,
+  describeSkips,
+  isFormatError,
+  readLiteLlmPriceMap,
+  type SkipCounts,
+} from '@finops/formats';
+import {
+  formatInstant,
+  isStoreError,
+  validatePriceEntry,
+  type PriceEntry,
+  type PriceEntryInput,
+} from '@finops/store';
 import { Command, Option } from 'commander';
 import { CliError } from '../cli-error.js';
 import { print, type CommandIo } from '../io.js';
@@ -14,7 +26,10 @@ const priceColumns: Column<PriceEntry>[] = [
   { header: 'Output / 1k', value: (p) => p.output_cost_per_1k, kind: 'money' },
   { header: 'Cache read / 1k', value: (p) => p.cache_read_cost_per_1k, kind: 'money' },
   { header: 'Cache write / 1k', value: (p) => p.cache_write_cost_per_1k, kind: 'money' },
-  { header: 'Effective at', value: (p) => (p.effective_at === null ? 'always' : formatInstant(p.effective_at)) },
+  {
+    header: 'Effective at',
+    value: (p) => (p.effective_at === null ? 'always' : formatInstant(p.effective_at)),
+  },
 ];
 
 interface PriceFlags {
@@ -31,39 +46,63 @@ interface PriceFlags {
 export function pricesCommand(io: CommandIo): Command {
   const prices = new Command('prices').description('manage price entries (USD per 1k tokens)');
   const storeFlags = (command: Command) =>
-    command.option('--db <path>', 'database file').option('--providers <file>', 'providers manifest (JSON)');
+    command
+      .option('--db <path>', 'database file')
+      .option('--providers <file>', 'providers manifest (JSON)');
 
   storeFlags(prices.command('list').description('list price entries'))
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'),
+    )
     .action((flags: StoreOptions & { format: string }) =>
       withStore(flags, io, async (store) => {
         const entries = await store.listPrices();
         const json = () => `${JSON.stringify({ items: entries.map(toJson) }, null, 2)}\n`;
-        print(io, flags.format === 'json' ? json() : renderTable(entries, priceColumns, 'No price entries.'));
+        print(
+          io,
+          flags.format === 'json'
+            ? json()
+            : renderTable(entries, priceColumns, 'No price entries.'),
+        );
       }),
     );
 
-  storeFlags(prices.command('add').description('add a price entry and re-price events without a reported cost'))
+  storeFlags(
+    prices
+      .command('add')
+      .description('add a price entry and re-price events without a reported cost'),
+  )
     .requiredOption('--provider-id <id>', 'provider the entry prices')
     .option('--model <model>', 'only events whose tool is this model (default: any model)')
     .option('--input <usd>', 'USD per 1k input tokens')
     .option('--output <usd>', 'USD per 1k output tokens')
-    .option('--cache-read <usd>', 'USD per 1k input tokens read from a prompt cache (default: the input price)')
-    .option('--cache-write <usd>', 'USD per 1k input tokens written to a prompt cache (default: the input price)')
+    .option(
+      '--cache-read <usd>',
+      'USD per 1k input tokens read from a prompt cache (default: the input price)',
+    )
+    .option(
+      '--cache-write <usd>',
+      'USD per 1k input tokens written to a prompt cache (default: the input price)',
+    )
     .option('--effective-at <iso>', 'in force from this instant (default: always)')
     .action((flags: StoreOptions & PriceFlags) =>
-      withStore(flags, io, async (store) => {
-        const entry = await store.addPrice({
-          provider_id: flags.providerId,
-          model: flags.model ?? null,
-          input_cost_per_1k: readPrice(flags.input, 'input'),
-          output_cost_per_1k: readPrice(flags.output, 'output'),
-          cache_read_cost_per_1k: readPrice(flags.cacheRead, 'cache-read'),
-          cache_write_cost_per_1k: readPrice(flags.cacheWrite, 'cache-write'),
-          effective_at: flags.effectiveAt ?? null,
-        });
-        print(io, `added price entry ${entry.id}`);
-      }, 'create'),
+      withStore(
+        flags,
+        io,
+        async (store) => {
+          const entry = await store.addPrice({
+            provider_id: flags.providerId,
+            model: flags.model ?? null,
+            input_cost_per_1k: readPrice(flags.input, 'input'),
+            output_cost_per_1k: readPrice(flags.output, 'output'),
+            cache_read_cost_per_1k: readPrice(flags.cacheRead, 'cache-read'),
+            cache_write_cost_per_1k: readPrice(flags.cacheWrite, 'cache-write'),
+            effective_at: flags.effectiveAt ?? null,
+          });
+          print(io, `added price entry ${entry.id}`);
+        },
+        'create',
+      ),
     );
 
   storeFlags(prices.command('remove').description('remove a price entry by id'))
@@ -71,26 +110,46 @@ export function pricesCommand(io: CommandIo): Command {
     .action((id: string, flags: StoreOptions) =>
       withStore(flags, io, async (store) => {
         if (!/^\d+$/.test(id)) throw new CliError(`price id must be a whole number, got "${id}"`);
-        if (!(await store.removePrice(Number(id)))) throw new CliError(`no price entry with id ${id}`);
+        if (!(await store.removePrice(Number(id))))
+          throw new CliError(`no price entry with id ${id}`);
         print(io, `removed price entry ${id}`);
       }),
     );
 
-  storeFlags(prices.command('import').description('add the entries of a JSON file: an array or {"prices": [...]}, or with --from litellm LiteLLM\'s model price map'))
+  storeFlags(
+    prices
+      .command('import')
+      .description(
+        'add the entries of a JSON file: an array or {"prices": [...]}; with --from litellm, LiteLLM\'s model price map',
+      ),
+  )
     .argument('<file>', 'JSON file of price entries')
-    .addOption(new Option('--from <source>', 'read the file in another shape: litellm = model_prices_and_context_window.json').choices(['litellm']))
-    .action((file: string, flags: StoreOptions & { from?: string }) =>
-      withStore(flags, io, async (store) => {
-        const value = readJsonFile(file, '<file>');
-        const { entries, skipped } = flags.from === 'litellm' ? readPriceMap(value) : { entries: readEntries(value, file), skipped: {} };
-        // Check every entry before adding any, so a bad file changes nothing.
-        entries.forEach((entry, index) => checkEntry(entry, index));
-        for (const entry of entries) await store.addPrice(entry);
-        const skips = countSkips(skipped);
-        const from = flags.from === 'litellm' ? ` (LiteLLM price map), skipped ${skips}` : '';
-        const reasons = skips > 0 ? ` (${describeSkips(skipped, 'litellm')})` : '';
-        print(io, `imported ${entries.length} price entries from ${file}${from}${reasons}`);
-      }, 'create'),
+    .addOption(
+      new Option(
+        '--from <source>',
+        "the file is another tool's price list: litellm = model_prices_and_context_window.json",
+      ).choices(['litellm']),
+    )
+    .action((file: string, flags: StoreOptions & { from?: 'litellm' }) =>
+      withStore(
+        flags,
+        io,
+        async (store) => {
+          const value = readJsonFile(file, '<file>');
+          const { entries, skipped } =
+            flags.from === 'litellm'
+              ? readPriceMap(value)
+              : { entries: readEntries(value, file), skipped: null };
+          // Check every entry before adding any, so a bad file changes nothing.
+          entries.forEach((entry, index) => checkEntry(entry, index));
+          for (const entry of entries) await store.addPrice(entry);
+          print(
+            io,
+            `imported ${entries.length} price entries from ${file}${describePriceMapSkips(skipped)}`,
+          );
+        },
+        'create',
+      ),
     );
 
   return prices;
@@ -98,8 +157,17 @@ export function pricesCommand(io: CommandIo): Command {
 
 function readPrice(text: string | undefined, flag: string): number | null {
   if (text === undefined) return null;
-  if (!/^\d+(\.\d+)?$/.test(text.trim())) throw new CliError(`--${flag} must be a non-negative number, got "${text}"`);
+  if (!/^\d+(\.\d+)?$/.test(text.trim()))
+    throw new CliError(`--${flag} must be a non-negative number, got "${text}"`);
   return Number(text);
+}
+
+/** ` (LiteLLM price map), skipped N (reason N, …)` after an import from the price map. */
+function describePriceMapSkips(skipped: SkipCounts | null): string {
+  if (skipped === null) return '';
+  const count = countSkips(skipped);
+  const reasons = count > 0 ? ` (${describeSkips(skipped, 'litellm')})` : '';
+  return ` (LiteLLM price map), skipped ${count}${reasons}`;
 }
 
 function readPriceMap(value: unknown): ReturnType<typeof readLiteLlmPriceMap> {
@@ -113,12 +181,16 @@ function readPriceMap(value: unknown): ReturnType<typeof readLiteLlmPriceMap> {
 
 function readEntries(value: unknown, file: string): PriceEntryInput[] {
   const list = Array.isArray(value) ? value : (value as { prices?: unknown } | null)?.prices;
-  if (!Array.isArray(list)) throw new CliError(`${file} must hold an array of price entries or {"prices": [...]}`);
+  if (!Array.isArray(list))
+    throw new CliError(`${file} must hold an array of price entries or {"prices": [...]}`);
   return list as PriceEntryInput[];
 }
 
 function toJson(entry: PriceEntry) {
-  return { ...entry, effective_at: entry.effective_at === null ? null : formatInstant(entry.effective_at) };
+  return {
+    ...entry,
+    effective_at: entry.effective_at === null ? null : formatInstant(entry.effective_at),
+  };
 }
 
 function checkEntry(entry: PriceEntryInput, index: number): void {

@@ -1,4 +1,10 @@
-import { isReportKind, loadReport, renderReportJson, reportKinds, type ReportKind } from '@finops/reports';
+import {
+  isReportKind,
+  loadReport,
+  renderReportJson,
+  reportKinds,
+  type ReportKind,
+} from '@finops/reports';
 import { Command, Option } from 'commander';
 import { CliError } from '../cli-error.js';
 import { print, type CommandIo } from '../io.js';
@@ -24,20 +30,29 @@ export function reportCommand(io: CommandIo): Command {
     .argument('<kind>', 'which report')
     .option('--db <path>', 'database file')
     .option('--providers <file>', 'providers manifest (JSON)')
-    .addOption(new Option('--format <format>', 'output format').choices(['json', 'table']).default('json'))
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['json', 'table']).default('json'),
+    )
     .option('--cursor <cursor>', 'runs only: next_cursor of the previous page');
   addReportFlags(command);
 
-  return command.action(async (kind: string, flags: ReportFlags & StoreOptions & { format: string }) => {
-    if (!isReportKind(kind)) {
-      throw new CliError(`unknown report "${kind}": expected one of ${reportKinds.join(', ')}`);
-    }
-    const query = toReportQuery(flags);
-    if (kind !== 'runs') delete query['cursor'];
+  return command.action(
+    async (kind: string, flags: ReportFlags & StoreOptions & { format: string }) => {
+      if (!isReportKind(kind)) {
+        throw new CliError(`unknown report "${kind}": expected one of ${reportKinds.join(', ')}`);
+      }
+      const query = toReportQuery(flags);
+      if (kind !== 'runs') delete query['cursor'];
 
-    await withStore(flags, io, async (store) => {
-      const body = await loadReport(kind, store, query);
-      print(io, flags.format === 'table' ? renderTable(body.items as never[], columnsOf[kind]) : renderReportJson(body));
-    });
-  });
+      await withStore(flags, io, async (store) => {
+        const body = await loadReport(kind, store, query);
+        print(
+          io,
+          flags.format === 'table'
+            ? renderTable(body.items as never[], columnsOf[kind])
+            : renderReportJson(body),
+        );
+      });
+    },
+  );
 }

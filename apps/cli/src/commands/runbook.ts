@@ -24,10 +24,16 @@ export function runbookCommand(io: CommandIo): Command {
         io,
         async (store, dbPath) => {
           const seeded = await seedDataset(store, generateSampleDataset(), { source: 'sample' });
-          note(io, `seeded ${dbPath}: inserted ${seeded.inserted}, duplicates ${seeded.duplicates}`);
+          note(
+            io,
+            `seeded ${dbPath}: inserted ${seeded.inserted}, duplicates ${seeded.duplicates}`,
+          );
           const manifest = await writeEvidenceBundle(store, dir, { toolVersion });
           for (const file of manifest.files) note(io, `  ${file.name}  ${file.bytes} bytes`);
-          print(io, `evidence written to ${dir} (${manifest.row_counts.events} events, database ${dbPath})`);
+          print(
+            io,
+            `evidence written to ${dir} (${manifest.row_counts.events} events, database ${dbPath})`,
+          );
         },
         'create',
       );

@@ -14,18 +14,32 @@ export function seedCommand(io: CommandIo): Command {
     .option('--db <path>', 'database file')
     .option('--providers <file>', 'providers manifest (JSON)')
     .action(async (flags: StoreOptions & { dataset?: string; sample?: boolean }) => {
-      if (!flags.dataset && !flags.sample) throw new CliError('seed needs --dataset FILE or --sample');
-      if (flags.dataset && flags.sample) throw new CliError('give either --dataset or --sample, not both');
+      if (!flags.dataset && !flags.sample)
+        throw new CliError('seed needs --dataset FILE or --sample');
+      if (flags.dataset && flags.sample)
+        throw new CliError('give either --dataset or --sample, not both');
 
-      const dataset = flags.dataset ? readJsonFile(flags.dataset, 'dataset') : generateSampleDataset();
+      const dataset = flags.dataset
+        ? readJsonFile(flags.dataset, 'dataset')
+        : generateSampleDataset();
       const source = flags.dataset ?? 'sample';
-      await withStore(flags, io, async (store, dbPath) => {
-        const result = await seedDataset(store, dataset, { source });
-        print(io, `seeded ${dbPath}: inserted ${result.inserted}, duplicates ${result.duplicates}, rejected ${result.rejected}`);
-        for (const rejection of result.rejections.slice(0, 20)) {
-          io.err.write(`  element ${rejection.line}: ${rejection.field ?? 'record'} ${rejection.reason}\n`);
-        }
-        if (result.rejected > 0) io.exitCode = 3;
-      }, 'create');
+      await withStore(
+        flags,
+        io,
+        async (store, dbPath) => {
+          const result = await seedDataset(store, dataset, { source });
+          print(
+            io,
+            `seeded ${dbPath}: inserted ${result.inserted}, duplicates ${result.duplicates}, rejected ${result.rejected}`,
+          );
+          for (const rejection of result.rejections.slice(0, 20)) {
+            io.err.write(
+              `  element ${rejection.line}: ${rejection.field ?? 'record'} ${rejection.reason}\n`,
+            );
+          }
+          if (result.rejected > 0) io.exitCode = 3;
+        },
+        'create',
+      );
     });
 }

@@ -15,7 +15,8 @@ export function serveCommand(io: CommandIo): Command {
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
     .action(async (flags: StoreOptions & { port: string; host: string }) => {
       const port = Number(flags.port);
-      if (!/^\d+$/.test(flags.port) || port > 65_535) throw new CliError(`--port must be a whole number 0-65535, got "${flags.port}"`);
+      if (!/^\d+$/.test(flags.port) || port > 65_535)
+        throw new CliError(`--port must be a whole number 0-65535, got "${flags.port}"`);
 
       // Loaded on demand so the other commands start without the HTTP stack.
       const { createApp, startServer } = await import('@finops/api');
@@ -24,13 +25,21 @@ export function serveCommand(io: CommandIo): Command {
           store,
           ingestToken: io.env['FINOPS_API_TOKEN'] || undefined,
           log: (line) => note(io, io.err.isTTY ? line : stripVTControlCharacters(line)),
-          onInternalError: (error) => note(io, `internal error: ${(error as Error)?.stack ?? String(error)}`),
+          onInternalError: (error) =>
+            note(io, `internal error: ${(error as Error)?.stack ?? String(error)}`),
           version: toolVersion,
         });
-        const server = await startServer(app, { host: flags.host, port }).catch((error: NodeJS.ErrnoException) => {
-          throw new CliError(`cannot listen on ${flags.host}:${port}: ${error.code ?? error.message}`);
-        });
-        note(io, `finops API on http://${server.host}:${server.port} (database ${dbPath}); Ctrl-C stops it`);
+        const server = await startServer(app, { host: flags.host, port }).catch(
+          (error: NodeJS.ErrnoException) => {
+            throw new CliError(
+              `cannot listen on ${flags.host}:${port}: ${error.code ?? error.message}`,
+            );
+          },
+        );
+        note(
+          io,
+          `finops API on http://${server.host}:${server.port} (database ${dbPath}); Ctrl-C stops it`,
+        );
 
         await new Promise<void>((resolve) => {
           const stop = (signal: string) => {
