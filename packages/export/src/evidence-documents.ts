@@ -8,7 +8,7 @@ import {
   toReportDocument,
   type ReportParams,
 } from '@finops/reports';
-import type { EventFilter, ReportSource } from '@finops/store';
+import { identityKey, type EventFilter, type ReportSource } from '@finops/store';
 import { renderExport } from './render-export.js';
 import { renderReportPage } from './report-page.js';
 
@@ -102,24 +102,9 @@ export async function fingerprintEvents(
     count += 1;
     first ??= event.ts;
     last = event.ts;
-    const cost = event.cost_nanos === null ? null : event.cost_nanos.toString();
-    hash.update(
-      `${JSON.stringify([
-        event.ts,
-        event.provider_id,
-        event.tool,
-        event.route,
-        event.tokens_in,
-        event.tokens_out,
-        event.duration_ms,
-        event.status,
-        event.cost_estimated_usd,
-        cost,
-        event.metadata,
-        event.experiment_cohort,
-        event.experiment_tag,
-      ])}\n`,
-    );
+    // An event's identity covers its content; the cost it carries now may have been re-priced.
+    const cost = event.cost_nanos === null ? '-' : event.cost_nanos.toString();
+    hash.update(`${identityKey(event).toString('hex')} ${cost}\n`);
   }
   return { count, sha256: hash.digest('hex'), first, last };
 }
