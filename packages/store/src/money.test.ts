@@ -71,3 +71,27 @@ describe('decimalToScaled', () => {
     expect(decimalToScaled(text, scale)).toBe(scaled);
   });
 });
+
+describe('usdToNanos on amounts of up to nine decimals', () => {
+  it('is exact for 2,000 seeded amounts up to a million dollars', () => {
+    let state = 42;
+    const next = () => {
+      state = (Math.imul(state, 1_103_515_245) + 12_345) >>> 0;
+      return state;
+    };
+    for (let index = 0; index < 2_000; index += 1) {
+      const nanos = BigInt(next() % 1_000_000) * 1_000_000_000n + BigInt(next() % 1_000_000_000);
+      const text = `${nanos / 1_000_000_000n}.${String(nanos % 1_000_000_000n).padStart(9, '0')}`;
+
+      expect(usdToNanos(Number(text))).toBe(nanos);
+    }
+  });
+
+  it('rounds amounts with more decimals half up at the ninth', () => {
+    expect([usdToNanos(0.1234567894), usdToNanos(0.1234567895), usdToNanos(1e-10)]).toEqual([
+      123_456_789n,
+      123_456_790n,
+      0n,
+    ]);
+  });
+});

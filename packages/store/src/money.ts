@@ -12,6 +12,10 @@ export const MAX_STORABLE_NANOS = 2n ** 63n - 1n;
  * ninth decimal are rounded half up.
  */
 export function usdToNanos(usd: number): Nanos {
+  // Fast path: when scaling and rounding gives back the very same number, the amount has at most
+  // nine decimals and the scaled integer is exact; anything else takes the decimal-text route.
+  const scaled = Math.round(usd * 1e9);
+  if (scaled <= Number.MAX_SAFE_INTEGER && scaled / 1e9 === usd) return BigInt(scaled);
   return decimalToScaled(decimalText(usd), 9);
 }
 

@@ -102,11 +102,9 @@ const REJECTION_KEYS = ['field', 'line', 'raw', 'reason', 'source'].join();
 
 /** A line written to a rejects file: exactly `source`, `line`, `field`, `reason` and `raw`. */
 function isRejection(value: unknown): value is { raw: string } {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  return (
-    Object.keys(value).sort().join() === REJECTION_KEYS &&
-    typeof (value as { raw?: unknown }).raw === 'string'
-  );
+  if (typeof value !== 'object' || value === null) return false;
+  if (typeof (value as { raw?: unknown }).raw !== 'string') return false;
+  return Object.keys(value).sort().join() === REJECTION_KEYS;
 }
 
 function* documentRecords(text: string): Generator<SourceRecord> {
