@@ -52,6 +52,11 @@ const migrations: readonly ((db: Database.Database) => void)[] = [
       ALTER TABLE events ADD COLUMN cache_write_tokens INTEGER NOT NULL DEFAULT 0;
       ALTER TABLE prices ADD COLUMN cache_read_cost_per_1k REAL;
       ALTER TABLE prices ADD COLUMN cache_write_cost_per_1k REAL;`),
+  // 4: identity keys lead with the instant (see identityKey), derived from the stored ones.
+  (db) =>
+    db.exec(
+      `UPDATE events SET identity = CAST(unhex(printf('%016x', ts)) || substr(identity, 1, 24) AS BLOB);`,
+    ),
 ];
 
 /** Schema version this build of the store writes. */

@@ -39,7 +39,7 @@ describe('openStore', () => {
     ];
     db.close();
 
-    expect([schemaVersion, state]).toEqual([3, [3, 'wal']]);
+    expect([schemaVersion, state]).toEqual([4, [4, 'wal']]);
   });
 
   it('keeps the events of a file across openings', async () => {
@@ -80,7 +80,7 @@ describe('openStore', () => {
     expect(() => openStore(path)).toThrow(
       expect.objectContaining({
         code: 'STORE_MIGRATION_FAILED',
-        message: 'database schema version 99 is newer than this tool supports (3)',
+        message: 'database schema version 99 is newer than this tool supports (4)',
       }),
     );
   });
