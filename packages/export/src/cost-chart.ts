@@ -1,5 +1,5 @@
 import type { TimeseriesPoint } from '@finops/reports';
-import { addDays } from '@finops/store';
+import { DAY_MS, dayStartMs, formatDay } from '@finops/store';
 import { formatUsd } from './report-cells.js';
 import { computeUsdScale } from './usd-scale.js';
 
@@ -95,13 +95,19 @@ export function buildCostChart(points: readonly TimeseriesPoint[]): CostChart {
   };
 }
 
+/** Longest span drawn day by day; past it only the days with data are drawn. */
+const MAX_CONTINUOUS_DAYS = 1_100;
+
 function listDays(points: readonly TimeseriesPoint[]): string[] {
   if (points.length === 0) return [];
 
-  const sorted = points.map((point) => point.day).sort();
-  const last = sorted[sorted.length - 1] as string;
+  const sorted = [...new Set(points.map((point) => point.day))].sort();
+  const first = dayStartMs(sorted[0] as string);
+  const last = dayStartMs(sorted[sorted.length - 1] as string);
+  if ((last - first) / DAY_MS >= MAX_CONTINUOUS_DAYS) return sorted;
+
   const days: string[] = [];
-  for (let day = sorted[0] as string; day <= last; day = addDays(day, 1)) days.push(day);
+  for (let ms = first; ms <= last; ms += DAY_MS) days.push(formatDay(ms));
   return days;
 }
 

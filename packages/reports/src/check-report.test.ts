@@ -164,3 +164,15 @@ describe('check documents', () => {
     ]);
   });
 });
+
+describe('listMissingDays at the edges of the calendar', () => {
+  it('ends on 9999-12-31 without running past it', () => {
+    expect(listMissingDays('9999-12-30', '9999-12-31', new Set())).toEqual(['9999-12-30', '9999-12-31']);
+  });
+
+  it('refuses a coverage window longer than ten years, naming start', () => {
+    expect(() => listMissingDays('1970-01-01', '9999-12-31', new Set())).toThrow(
+      expect.objectContaining({ code: 'REPORT_INVALID_WINDOW', parameter: 'start' }),
+    );
+  });
+});

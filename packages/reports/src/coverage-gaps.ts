@@ -1,4 +1,5 @@
-import { addDays, formatDay, type ReportSource } from '@finops/store';
+import { DAY_MS, dayStartMs, formatDay, type ReportSource } from '@finops/store';
+import { ReportError } from './errors.js';
 import { resolveEventFilter, type FilterParams } from './event-filter.js';
 
 /**
@@ -21,14 +22,29 @@ export async function findCoverageGaps(
   );
 }
 
-/** Days from `first` to `last` (inclusive, `YYYY-MM-DD`) that are not in `present`. */
+/** Longest window whose days are listed one by one (ten years). */
+const MAX_COVERAGE_DAYS = 3_660;
+
+/**
+ * Days from `first` to `last` (inclusive, `YYYY-MM-DD`) that are not in `present`.
+ *
+ * @throws ReportError `REPORT_INVALID_WINDOW` (parameter `start`) past ten years.
+ */
 export function listMissingDays(
   first: string,
   last: string,
   present: ReadonlySet<string>,
 ): string[] {
+  const from = dayStartMs(first);
+  const to = dayStartMs(last);
+  if ((to - from) / DAY_MS >= MAX_COVERAGE_DAYS) {
+    const limit = `coverage is checked over at most ${MAX_COVERAGE_DAYS} days`;
+    throw new ReportError('REPORT_INVALID_WINDOW', `${limit}, got ${first} to ${last}`, { parameter: 'start' });
+  }
+
   const missing: string[] = [];
-  for (let day = first; day <= last; day = addDays(day, 1)) {
+  for (let ms = from; ms <= to; ms += DAY_MS) {
+    const day = formatDay(ms);
     if (!present.has(day)) missing.push(day);
   }
   return missing;

@@ -149,3 +149,19 @@ describe('computeSprintReports', () => {
     expect([report?.run_count, report?.total_cost_usd, report?.status]).toEqual([1, 0, 'on_track']);
   });
 });
+
+describe('computeSprintReports across a gap of centuries', () => {
+  it('jumps over empty windows instead of walking them one by one', () => {
+    const daily = [dailyTotal('2025-10-08', 2n), dailyTotal('9999-12-31', 3n)];
+
+    const started = performance.now();
+    const reports = computeSprintReports(daily, parseReportQuery({}));
+    const elapsed = performance.now() - started;
+
+    expect(reports.map((report) => [report.period_start, report.period_end, report.total_cost_usd])).toEqual([
+      ['9999-12-25', '9999-12-31', 3],
+      ['2025-10-08', '2025-10-10', 2],
+    ]);
+    expect(elapsed).toBeLessThan(1_000);
+  });
+});

@@ -1,4 +1,4 @@
-import { addDays, nanosToUsd, type DailyTotal, type ReportSource } from '@finops/store';
+import { DAY_MS, dayStartMs, formatDay, nanosToUsd, type DailyTotal, type ReportSource } from '@finops/store';
 import { resolveEventFilter } from './event-filter.js';
 import { roundAverage, roundRatio } from './format.js';
 import { formatIsoWeek, getIsoWeek } from './iso-week.js';
@@ -41,6 +41,7 @@ export function computeSprintReports(daily: DailyTotal[], params: ReportParams):
   const walk = walkSprintWindows({
     first: days[0] as string,
     last: days[days.length - 1] as string,
+    days,
     start: params.start,
     end: params.end,
     windowDays: params.windowDays,
@@ -108,8 +109,9 @@ function shapeSprintReport(
 
 function sumDays(byDay: Map<string, DailyTotal>, range: DayRange): Totals {
   let totals = createEmptyTotals();
-  for (let day = range.start; day <= range.end; day = addDays(day, 1)) {
-    const total = byDay.get(day);
+  // Walk epoch days as numbers: a text day past 9999-12-31 would no longer sort after it.
+  for (let ms = dayStartMs(range.start); ms <= dayStartMs(range.end); ms += DAY_MS) {
+    const total = byDay.get(formatDay(ms));
     if (total !== undefined) totals = addTotals(totals, total);
   }
   return totals;

@@ -1,4 +1,4 @@
-import { addDays, formatDay } from '@finops/store';
+import { addDays, DAY_MS, dayStartMs, formatDay } from '@finops/store';
 
 /** An inclusive range of UTC days (`YYYY-MM-DD`). */
 export interface DayRange {
@@ -13,10 +13,12 @@ export interface SprintWindow {
   previous: DayRange | null;
 }
 
-/** What the walk needs: the data's first and last day and the report parameters. */
+/** What the walk needs: the days with data (sorted) and the report parameters. */
 export interface SprintWalkOptions {
   first: string;
   last: string;
+  /** Every day with data, oldest first; windows without any of them are jumped over. */
+  days?: readonly string[];
   start?: number;
   end?: number;
   windowDays: number;
@@ -35,10 +37,42 @@ export function* walkSprintWindows(options: SprintWalkOptions): Generator<Sprint
 
   let cursor = to;
   while (cursor >= from) {
+    cursor = skipEmptyWindows(cursor, options.days, windowDays);
+    if (cursor < from) return;
     const period = { start: maxDay(from, addDays(cursor, 1 - windowDays)), end: cursor };
     yield { period, previous: previousWindow(period.start, first, startDay, windowDays) };
     cursor = addDays(period.start, -1);
   }
+}
+
+/**
+ * Moves the cursor back by whole windows past windows that hold no day with data, so a gap of
+ * years between two events costs one step instead of one per window.
+ */
+function skipEmptyWindows(cursor: string, days: readonly string[] | undefined, windowDays: number): string {
+  if (!days) return cursor;
+  const latest = latestDayAtOrBefore(days, cursor);
+  if (latest === undefined) return '0000-01-01';
+
+  const gap = (dayStartMs(cursor) - dayStartMs(latest)) / DAY_MS;
+  const emptyWindows = Math.floor(gap / windowDays);
+  return emptyWindows > 0 ? addDays(cursor, -emptyWindows * windowDays) : cursor;
+}
+
+/** The last of the sorted `days` that is not after `day`, by binary search. */
+function latestDayAtOrBefore(days: readonly string[], day: string): string | undefined {
+  let low = 0;
+  let high = days.length - 1;
+  let found: string | undefined;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const candidate = days[middle] as string;
+    if (candidate <= day) {
+      found = candidate;
+      low = middle + 1;
+    } else high = middle - 1;
+  }
+  return found;
 }
 
 /**
