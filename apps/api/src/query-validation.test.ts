@@ -94,7 +94,7 @@ describe('report query validation', () => {
       error: {
         code: 'EXPORT_UNKNOWN_FORMAT',
         message:
-          'Unknown export format: expected one of csv, html, json (for example "csv"), got "xml".',
+          'unknown export format: expected one of csv, html, json (for example "csv"), got "xml"',
         parameter: 'format',
       },
     });

@@ -245,8 +245,8 @@ describe('finops evidence verify', () => {
 
     expect(run).toEqual({
       code: 1,
-      stdout: `evidence in ${dir} does NOT verify (1 problems)\n`,
-      stderr: `${name}: sha256: SHA-256 ${actual}, manifest says ${expected?.sha256}\n`,
+      stdout: `evidence in ${dir} does NOT verify (1 problem)\n`,
+      stderr: `${name}: sha256: ${actual}, manifest says ${expected?.sha256}\n`,
     });
   });
 
@@ -263,7 +263,7 @@ describe('finops evidence verify', () => {
 
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(
-      `telemetry_export.csv: sha256: SHA-256 ${csv?.sha256}, manifest says ${forged}\n`,
+      `telemetry_export.csv: sha256: ${csv?.sha256}, manifest says ${forged}\n`,
     );
   });
 
@@ -314,7 +314,7 @@ describe('finops evidence verify', () => {
 
     expect(run).toEqual({
       code: 1,
-      stdout: `evidence in ${dir} does NOT verify (1 problems)\n`,
+      stdout: `evidence in ${dir} does NOT verify (1 problem)\n`,
       stderr: 'telemetry_export.html: missing: the file is not in the bundle\n',
     });
   });

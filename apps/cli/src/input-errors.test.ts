@@ -80,7 +80,7 @@ describe('finops on bad input', () => {
       code: 1,
       stdout: '',
       stderr:
-        'finops: Unknown export format: expected one of csv, html, json (for example "csv"), got "xml". (--format)\n',
+        'finops: unknown export format: expected one of csv, html, json (for example "csv"), got "xml" (--format)\n',
     });
   });
 
@@ -138,7 +138,7 @@ describe('finops on bad input', () => {
     ],
     [
       ['export', '--format', 'pdf'],
-      'finops: Unknown export format: expected one of csv, html, json (for example "csv"), got "pdf". (--format)',
+      'finops: unknown export format: expected one of csv, html, json (for example "csv"), got "pdf" (--format)',
     ],
   ])('the built CLI prints %j as one line without a stack trace', async (args, line) => {
     const run = await spawnFinops([...args, '--db', db]);

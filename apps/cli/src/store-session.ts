@@ -1,5 +1,5 @@
 import { openStore, type TelemetryStore } from '@finops/store';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { CliError } from './cli-error.js';
 import { resolveDbPath } from './db-path.js';
 import type { CommandIo } from './io.js';
@@ -21,7 +21,8 @@ export async function withStore<T>(
   mode: StoreMode = 'existing',
 ): Promise<T> {
   const dbPath = resolveDbPath(options.db, io.env);
-  if (mode === 'existing' && !existsSync(dbPath)) {
+  if (options.db === '') throw new CliError('--db must name a database file');
+  if (mode === 'existing' && (!existsSync(dbPath) || statSync(dbPath).size === 0)) {
     throw new CliError(
       `no database at ${dbPath}: load one with "finops seed" or "finops ingest", or pass --db`,
     );

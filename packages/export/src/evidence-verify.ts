@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ReportSource } from '@finops/store';
 import {
@@ -19,7 +19,7 @@ import { ExportError } from './export-error.js';
 /** One thing wrong with a bundle. */
 export interface EvidenceProblem {
   file: string;
-  problem: 'missing' | 'size' | 'sha256' | 'regenerated' | 'events';
+  problem: 'missing' | 'unlisted' | 'size' | 'sha256' | 'regenerated' | 'events';
   detail: string;
 }
 
@@ -70,8 +70,14 @@ export async function verifyEvidenceBundle(
       problems.push({
         file: file.name,
         problem: 'sha256',
-        detail: `SHA-256 ${digest}, manifest says ${file.sha256}`,
+        detail: `${digest}, manifest says ${file.sha256}`,
       });
+  }
+
+  const listed = new Set([MANIFEST_FILE, ...manifest.files.map((file) => file.name)]);
+  for (const name of (await readdir(dir)).sort()) {
+    if (!listed.has(name))
+      problems.push({ file: name, problem: 'unlisted', detail: 'the file is not in the manifest' });
   }
 
   if (source) problems.push(...(await compareWithSource(dir, manifest, source)));

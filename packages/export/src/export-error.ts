@@ -18,7 +18,7 @@ export interface ExportErrorOptions {
  * fault when there is one (`format`, `day`, `start`, `end`); the original failure is `cause`.
  *
  * @example
- * new ExportError('EXPORT_UNKNOWN_FORMAT', 'Unknown export format', { parameter: 'format' });
+ * new ExportError('EXPORT_UNKNOWN_FORMAT', 'unknown export format', { parameter: 'format' });
  */
 export class ExportError extends Error {
   override readonly name = 'ExportError';

@@ -37,8 +37,8 @@ describe('parseExportFormat', () => {
     const error = caught(() => parseExportFormat('x'.repeat(60)));
 
     expect(error.message).toBe(
-      'Unknown export format: expected one of csv, html, json (for example "csv"), ' +
-        `got "${'x'.repeat(40)}…".`,
+      'unknown export format: expected one of csv, html, json (for example "csv"), ' +
+        `got "${'x'.repeat(40)}…"`,
     );
   });
 });

@@ -32,7 +32,7 @@ export function parseExportFormat(text: unknown): ExportFormat {
   const expected = `expected one of ${exportFormats.join(', ')} (for example "csv")`;
   throw new ExportError(
     'EXPORT_UNKNOWN_FORMAT',
-    `Unknown export format: ${expected}, got ${quoteReceived(text)}.`,
+    `unknown export format: ${expected}, got ${quoteReceived(text)}`,
     { parameter: 'format' },
   );
 }

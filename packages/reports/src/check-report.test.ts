@@ -167,7 +167,10 @@ describe('check documents', () => {
 
 describe('listMissingDays at the edges of the calendar', () => {
   it('ends on 9999-12-31 without running past it', () => {
-    expect(listMissingDays('9999-12-30', '9999-12-31', new Set())).toEqual(['9999-12-30', '9999-12-31']);
+    expect(listMissingDays('9999-12-30', '9999-12-31', new Set())).toEqual([
+      '9999-12-30',
+      '9999-12-31',
+    ]);
   });
 
   it('refuses a coverage window longer than ten years, naming start', () => {

@@ -39,7 +39,9 @@ export function listMissingDays(
   const to = dayStartMs(last);
   if ((to - from) / DAY_MS >= MAX_COVERAGE_DAYS) {
     const limit = `coverage is checked over at most ${MAX_COVERAGE_DAYS} days`;
-    throw new ReportError('REPORT_INVALID_WINDOW', `${limit}, got ${first} to ${last}`, { parameter: 'start' });
+    throw new ReportError('REPORT_INVALID_WINDOW', `${limit}, got ${first} to ${last}`, {
+      parameter: 'start',
+    });
   }
 
   const missing: string[] = [];

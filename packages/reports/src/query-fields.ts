@@ -6,7 +6,7 @@ import { ReportError, type ReportErrorCode } from './errors.js';
 // so each field takes a string (or nothing) and yields the typed value; any other text is an issue.
 
 const INTEGER = /^\d+$/;
-const DECIMAL = /^-?\d+(?:\.\d+)?$/;
+const DECIMAL = /^\d+(?:\.\d+)?$/;
 
 /** An ISO 8601 instant read with the store's parser; yields epoch milliseconds. */
 export function instantField() {
@@ -45,7 +45,7 @@ export function integerField(min: number, max: number, fallback: number) {
     });
 }
 
-/** A plain decimal number such as `0.05`; absent stays undefined. */
+/** A non-negative decimal number such as `0.05`; absent stays undefined. */
 export function decimalField() {
   return z
     .string()
@@ -55,7 +55,7 @@ export function decimalField() {
       if (text === undefined) return undefined;
 
       if (DECIMAL.test(text)) return Number(text);
-      const expected = 'expected a decimal ratio such as 0.05';
+      const expected = 'expected a non-negative decimal ratio such as 0.05';
       ctx.addIssue({ code: 'custom', message: `${expected}, received ${quote(text)}` });
       return z.NEVER;
     });

@@ -158,7 +158,9 @@ describe('computeSprintReports across a gap of centuries', () => {
     const reports = computeSprintReports(daily, parseReportQuery({}));
     const elapsed = performance.now() - started;
 
-    expect(reports.map((report) => [report.period_start, report.period_end, report.total_cost_usd])).toEqual([
+    expect(
+      reports.map((report) => [report.period_start, report.period_end, report.total_cost_usd]),
+    ).toEqual([
       ['9999-12-25', '9999-12-31', 3],
       ['2025-10-08', '2025-10-10', 2],
     ]);

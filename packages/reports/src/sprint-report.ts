@@ -1,4 +1,11 @@
-import { DAY_MS, dayStartMs, formatDay, nanosToUsd, type DailyTotal, type ReportSource } from '@finops/store';
+import {
+  DAY_MS,
+  dayStartMs,
+  formatDay,
+  nanosToUsd,
+  type DailyTotal,
+  type ReportSource,
+} from '@finops/store';
 import { resolveEventFilter } from './event-filter.js';
 import { roundAverage, roundRatio } from './format.js';
 import { formatIsoWeek, getIsoWeek } from './iso-week.js';

@@ -49,7 +49,11 @@ export function* walkSprintWindows(options: SprintWalkOptions): Generator<Sprint
  * Moves the cursor back by whole windows past windows that hold no day with data, so a gap of
  * years between two events costs one step instead of one per window.
  */
-function skipEmptyWindows(cursor: string, days: readonly string[] | undefined, windowDays: number): string {
+function skipEmptyWindows(
+  cursor: string,
+  days: readonly string[] | undefined,
+  windowDays: number,
+): string {
   if (!days) return cursor;
   const latest = latestDayAtOrBefore(days, cursor);
   if (latest === undefined) return '0000-01-01';

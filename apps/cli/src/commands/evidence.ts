@@ -55,7 +55,10 @@ export function evidenceCommand(io: CommandIo): Command {
           note(io, `${problem.file}: ${problem.problem}: ${problem.detail}`);
         if (!result.ok) {
           io.exitCode = 1;
-          print(io, `evidence in ${dir} does NOT verify (${result.problems.length} problems)`);
+          print(
+            io,
+            `evidence in ${dir} does NOT verify (${result.problems.length} ${result.problems.length === 1 ? 'problem' : 'problems'})`,
+          );
           return;
         }
         print(

@@ -1,5 +1,5 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { parseExportFormat, writeExport } from '@finops/export';
+import { isExportError, parseExportFormat, writeExport } from '@finops/export';
 import { parseFilterQuery, resolveEventFilter } from '@finops/reports';
 import { Command } from 'commander';
 import { CliError } from '../cli-error.js';
@@ -30,7 +30,12 @@ export function exportCommand(io: CommandIo): Command {
           bom: flags.bom === true,
           filters: filter,
           end: Boolean(flags.out),
+        }).catch((error: unknown) => {
+          // A reader that stops early (`| head`) closes standard output: stop quietly, like cat.
+          if (!flags.out && isClosedPipe(error)) return null;
+          throw error;
         });
+        if (!result) return;
         if (flags.out) io.err.write(`wrote ${result.rowCount} events to ${flags.out}\n`);
       });
     },
@@ -46,4 +51,13 @@ function openOutput(path: string): Promise<WriteStream> {
       reject(new CliError(`cannot write --out ${path}: ${error.code ?? error.message}`)),
     );
   });
+}
+
+function isClosedPipe(error: unknown): boolean {
+  const cause = (error as { cause?: { code?: string } } | null)?.cause;
+  return (
+    isExportError(error) &&
+    error.code === 'EXPORT_WRITE_FAILED' &&
+    (cause === undefined || cause?.code === 'EPIPE')
+  );
 }

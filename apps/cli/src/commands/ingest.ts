@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { createWriteStream, openSync, type WriteStream } from 'node:fs';
 import { formatNames } from '@finops/formats';
 import type { IngestRejection } from '@finops/store';
@@ -49,6 +50,14 @@ export function ingestCommand(io: CommandIo): Command {
       ).choices([...formatNames, 'events']),
     )
     .action(async (paths: string[], flags: IngestFlags) => {
+      if (
+        flags.rejects &&
+        paths.some((path) => path !== '-' && resolve(path) === resolve(flags.rejects ?? ''))
+      ) {
+        throw new CliError(
+          `--rejects ${flags.rejects} is also an input: choose another file for the refused records`,
+        );
+      }
       const rejects = flags.rejects ? openRejectsFile(flags.rejects) : null;
       const shown: IngestRejection[] = [];
       const onReject = (rejection: IngestRejection) => {

@@ -73,7 +73,10 @@ export function pricesCommand(io: CommandIo): Command {
       .description('add a price entry and re-price events without a reported cost'),
   )
     .requiredOption('--provider-id <id>', 'provider the entry prices')
-    .option('--model <model>', 'only events whose tool is this model (default: any model)')
+    .option(
+      '--model <model>',
+      "price events whose tool is this model (default: any model); when no entry is in force, the provider's cheapest applies",
+    )
     .option('--input <usd>', 'USD per 1k input tokens')
     .option('--output <usd>', 'USD per 1k output tokens')
     .option(

@@ -22,6 +22,11 @@ export function seedCommand(io: CommandIo): Command {
       const dataset = flags.dataset
         ? readJsonFile(flags.dataset, 'dataset')
         : generateSampleDataset();
+      if (!Array.isArray((dataset as { events?: unknown } | null)?.events)) {
+        throw new CliError(
+          `--dataset ${flags.dataset} must be a dataset document: {"events": [...]}`,
+        );
+      }
       const source = flags.dataset ?? 'sample';
       await withStore(
         flags,

@@ -1,0 +1,85 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { referenceDatasetPath, runFinops, seedReferenceDatabase, useTempDir } from './_cli.js';
+
+describe('guards against input that would lose or misread data', () => {
+  const temp = useTempDir('guards');
+
+  it('refuses a --rejects file that is also an input, keeping that input intact', async () => {
+    const input = join(temp.dir, 'bad.jsonl');
+    writeFileSync(input, '{"provider_id":"codex"}\n');
+
+    const run = await runFinops([
+      'ingest',
+      input,
+      '--db',
+      join(temp.dir, 'g.db'),
+      '--rejects',
+      input,
+    ]);
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      `finops: --rejects ${input} is also an input: choose another file for the refused records\n`,
+    );
+    expect(readFileSync(input, 'utf8')).toBe('{"provider_id":"codex"}\n');
+  });
+
+  it.each([
+    [['report', 'sprints', '--db', ''], 'finops: --db must name a database file\n'],
+    [
+      ['seed', '--dataset', 'EVENTS5', '--db', 'X'],
+      'finops: --dataset EVENTS5 must be a dataset document: {"events": [...]}\n',
+    ],
+  ])('refuses %j in one line', async (argv, stderr) => {
+    const events5 = join(temp.dir, 'events5.json');
+    writeFileSync(events5, '{"events": 5}');
+    const args = argv.map((arg) =>
+      arg === 'EVENTS5' ? events5 : arg === 'X' ? join(temp.dir, 'x.db') : arg,
+    );
+
+    const run = await runFinops(args);
+
+    expect(run).toEqual({ code: 1, stdout: '', stderr: stderr.replace('EVENTS5', events5) });
+  });
+
+  it('treats an empty file given as --db to a reading command as no database', async () => {
+    const empty = join(temp.dir, 'empty.db');
+    writeFileSync(empty, '');
+
+    const run = await runFinops(['report', 'sprints', '--db', empty]);
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      `finops: no database at ${empty}: load one with "finops seed" or "finops ingest", or pass --db\n`,
+    );
+    expect(readFileSync(empty).length).toBe(0);
+  });
+
+  it('refuses a negative threshold naming it', async () => {
+    const db = join(temp.dir, 'ref.db');
+    await seedReferenceDatabase(db);
+
+    const run = await runFinops(['check', '--db', db, '--attention-threshold', '-1']);
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /^finops: invalid attention_threshold: expected a non-negative decimal ratio such as 0\.05, received "-1" \(--attention-threshold\)\n$/,
+    );
+  });
+
+  it('names a file that is in the evidence folder but not in its manifest', async () => {
+    const db = join(temp.dir, 'ev.db');
+    const bundle = join(temp.dir, 'bundle');
+    await runFinops(['seed', '--dataset', referenceDatasetPath, '--db', db]);
+    await runFinops(['evidence', '--db', db, '--out', bundle]);
+    writeFileSync(join(bundle, 'extra.txt'), 'not evidence');
+
+    const run = await runFinops(['evidence', 'verify', bundle]);
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('extra.txt: unlisted: the file is not in the manifest\n');
+    expect(run.stdout).toBe(`evidence in ${bundle} does NOT verify (1 problem)\n`);
+  });
+});
