@@ -8,7 +8,8 @@ import type {
 import { splitByDay } from './day-split.js';
 import { formatDay } from './instant.js';
 import { filterCondition } from './sql-filter.js';
-import type { RollupRow, SqliteQueries } from './sqlite-queries.js';
+import type { SqliteQueries } from './sqlite-queries.js';
+import type { RollupRow, SqliteRollupQueries } from './sqlite-rollup-queries.js';
 
 const DAY = 86_400_000;
 
@@ -19,11 +20,14 @@ type Totals = Omit<DailyTotal, 'day'>;
  * the partial days at the edges of [start, end]: the cost grows with days × routes, not events.
  */
 export class ReportTotals {
-  constructor(private readonly queries: SqliteQueries) {}
+  constructor(
+    private readonly queries: SqliteQueries,
+    private readonly rollups: SqliteRollupQueries,
+  ) {}
 
   dailyTotals(filter: EventFilter): DailyTotal[] {
     const { whole, partial } = this.split(filter);
-    const days = whole ? this.queries.rollupTotals(filter, whole.first, whole.last, false) : [];
+    const days = whole ? this.rollups.rollupTotals(filter, whole.first, whole.last, false) : [];
     const fromRollups = days.map(({ provider_id: _, ...total }) => ({
       ...total,
       day: formatDay(total.day * DAY),
@@ -35,7 +39,7 @@ export class ReportTotals {
 
   dailyProviderTotals(filter: EventFilter): DailyProviderTotal[] {
     const { whole, partial } = this.split(filter);
-    const days = whole ? this.queries.rollupTotals(filter, whole.first, whole.last, true) : [];
+    const days = whole ? this.rollups.rollupTotals(filter, whole.first, whole.last, true) : [];
     const fromRollups = days.map((total) => ({ ...total, day: formatDay(total.day * DAY) }));
     const edges = partial.flatMap((part) => this.queries.dailyProviderTotals(part));
     return [...fromRollups, ...edges].sort(byKey((t) => `${t.day}\u0000${t.provider_id}`));
@@ -70,7 +74,7 @@ export class ReportTotals {
 
   dataSpan(filter: EventFilter): DataSpan | null {
     const { whole, partial } = this.split(filter);
-    const span = whole ? this.queries.rollupSpan(filter, whole.first, whole.last) : null;
+    const span = whole ? this.rollups.rollupSpan(filter, whole.first, whole.last) : null;
     const days = span ? [formatDay(span.first * DAY), formatDay(span.last * DAY)] : [];
     for (const part of partial) {
       const span = this.queries.dataSpan(part);
@@ -83,13 +87,13 @@ export class ReportTotals {
 
   countEvents(filter: EventFilter): number {
     const { whole: days, partial } = this.split(filter);
-    const whole = days ? (this.queries.rollupSpan(filter, days.first, days.last)?.count ?? 0) : 0;
+    const whole = days ? (this.rollups.rollupSpan(filter, days.first, days.last)?.count ?? 0) : 0;
     return whole + partial.reduce((sum, part) => sum + this.queries.countEvents(part), 0);
   }
 
   private read(filter: EventFilter): { rows: RollupRow[]; partial: EventFilter[] } {
     const { whole, partial } = this.split(filter);
-    const rows = whole ? this.queries.rollupRows(filter, whole.first, whole.last) : [];
+    const rows = whole ? this.rollups.rollupRows(filter, whole.first, whole.last) : [];
     return { rows, partial };
   }
 

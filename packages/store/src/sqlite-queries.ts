@@ -9,7 +9,7 @@ import type {
   StoredEvent,
 } from './contract.js';
 import { formatDay } from './instant.js';
-import { andCondition, checkRunsPage, filterCondition, type SqlCondition } from './sql-filter.js';
+import { andCondition, checkRunsPage, filterCondition } from './sql-filter.js';
 
 const DAY = 86_400_000;
 const NANOS_PER_USD = 1_000_000_000n;
@@ -27,35 +27,8 @@ const EVENT_COLUMNS = `seq, ts, provider_id, tool, route, tokens_in, tokens_out,
   cost_nanos % ${NANOS_PER_USD} AS cost_part, metadata, experiment_cohort, experiment_tag,
   source_file, line_number, ingested_at`;
 
-type Row = Record<string, unknown>;
-
-/** Rollup totals of one day (and provider). */
-export interface RollupTotal extends Omit<DailyProviderTotal, 'day'> {
-  day: number;
-}
-
-/** The WHERE clause over `daily_rollups` for whole days [first, last] and a filter's scope. */
-function rollupCondition(filter: EventFilter, first: number, last: number): SqlCondition {
-  const parts = ['day BETWEEN ? AND ?'];
-  const params: unknown[] = [first, last];
-  if (filter.providerIds !== undefined) {
-    parts.push(`provider_id IN (${filter.providerIds.map(() => '?').join(', ') || 'NULL'})`);
-    params.push(...filter.providerIds);
-  }
-  if (filter.route !== undefined) {
-    parts.push(filter.route === 'default' ? "route_key IN ('default', '')" : 'route_key = ?');
-    if (filter.route !== 'default') params.push(filter.route);
-  }
-  return { sql: `WHERE ${parts.join(' AND ')}`, params };
-}
-
-/** One row of `daily_rollups`, read back. */
-export interface RollupRow extends Omit<DailyProviderTotal, 'day'> {
-  day: number;
-  route: string | null;
-  latest_ts: number;
-  latest_seq: number;
-}
+/** A result row as better-sqlite3 returns it. */
+export type Row = Record<string, unknown>;
 
 /** Read-side SQL of the SQLite store; every statement is prepared once and reused. */
 export class SqliteQueries {
@@ -79,7 +52,7 @@ export class SqliteQueries {
     const sql = `SELECT ts / ${DAY} AS day, ${TOTALS} FROM events ${where.sql} GROUP BY 1 ORDER BY 1`;
     return this.all(sql, where.params).map((row) => ({
       day: formatDay(Number(row['day']) * DAY),
-      ...totals(row),
+      ...readTotals(row),
     }));
   }
 
@@ -90,7 +63,7 @@ export class SqliteQueries {
     return this.all(sql, where.params).map((row) => ({
       day: formatDay(Number(row['day']) * DAY),
       provider_id: String(row['provider_id']),
-      ...totals(row),
+      ...readTotals(row),
     }));
   }
 
@@ -111,7 +84,7 @@ export class SqliteQueries {
     return this.all(sql, [...where.params, ...where.params]).map((row) => ({
       provider_id: String(row['provider_id']),
       route: row['route'] === null ? null : String(row['route']),
-      ...totals(row),
+      ...readTotals(row),
       latest_ts: Number(row['latest_ts']),
       latest_seq: Number(row['latest_seq']),
       latest_metadata: JSON.parse(String(row['latest_metadata'])) as Record<string, unknown>,
@@ -160,56 +133,6 @@ export class SqliteQueries {
     );
   }
 
-  /** Rollup rows inside whole days [first, last] matching the filter's providers and route. */
-  rollupRows(filter: EventFilter, first: number, last: number): RollupRow[] {
-    const where = rollupCondition(filter, first, last);
-    const sql = `SELECT * FROM daily_rollups ${where.sql} ORDER BY day, provider_id, route_key`;
-    return this.all(sql, where.params).map((row) => ({
-      day: Number(row['day']),
-      provider_id: String(row['provider_id']),
-      route: row['route_key'] === '' ? null : String(row['route_key']),
-      ...totals(row),
-      latest_ts: Number(row['latest_ts']),
-      latest_seq: Number(row['latest_seq']),
-    }));
-  }
-
-  /** Rollup totals inside whole days, summed per day (and per provider when asked). */
-  rollupTotals(
-    filter: EventFilter,
-    first: number,
-    last: number,
-    byProvider: boolean,
-  ): RollupTotal[] {
-    const where = rollupCondition(filter, first, last);
-    const keys = byProvider ? 'day, provider_id' : 'day';
-    const sql = `SELECT ${keys}, SUM(run_count) AS run_count, SUM(success_count) AS success_count,
-        SUM(tokens_in) AS tokens_in, SUM(tokens_out) AS tokens_out, SUM(latency_sum_ms) AS latency_sum_ms,
-        SUM(cost_usd_part) AS cost_usd_part, SUM(cost_nanos_part) AS cost_nanos_part,
-        SUM(unpriced_events) AS unpriced_events
-      FROM daily_rollups ${where.sql} GROUP BY ${keys} ORDER BY ${keys}`;
-    return this.all(sql, where.params).map((row) => ({
-      day: Number(row['day']),
-      provider_id: byProvider ? String(row['provider_id']) : '',
-      ...totals(row),
-    }));
-  }
-
-  /** First and last day with rollups inside whole days, and how many events they hold. */
-  rollupSpan(
-    filter: EventFilter,
-    first: number,
-    last: number,
-  ): { first: number; last: number; count: number } | null {
-    const where = rollupCondition(filter, first, last);
-    const row = this.get(
-      `SELECT MIN(day) AS first, MAX(day) AS last, SUM(run_count) AS count FROM daily_rollups ${where.sql}`,
-      where.params,
-    );
-    if (row?.['first'] === null || row?.['first'] === undefined) return null;
-    return { first: Number(row['first']), last: Number(row['last']), count: Number(row['count']) };
-  }
-
   /** Parsed metadata of events by sequence number. */
   metadataOf(seqs: readonly number[]): Map<number, Record<string, unknown>> {
     const found = new Map<number, Record<string, unknown>>();
@@ -254,7 +177,8 @@ export class SqliteQueries {
   }
 }
 
-function totals(row: Row) {
+/** Totals columns of a row, costs recombined from whole dollars and leftover nanos. */
+export function readTotals(row: Row) {
   const dollars = BigInt(row['cost_usd_part'] as bigint);
   return {
     run_count: Number(row['run_count']),

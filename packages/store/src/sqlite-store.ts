@@ -13,6 +13,7 @@ import type {
 import { StoreError } from './errors.js';
 import { SqlitePrices } from './sqlite-prices.js';
 import { SqliteQueries } from './sqlite-queries.js';
+import { SqliteRollupQueries } from './sqlite-rollup-queries.js';
 import { ReportTotals } from './report-totals.js';
 import { SqliteWriter } from './sqlite-writer.js';
 import type { EventInsert, InsertOutcome, TelemetryStore } from './telemetry-store.js';
@@ -97,7 +98,7 @@ class SqliteStore implements TelemetryStore {
     private readonly providers: ProviderDirectory,
   ) {
     this.queries = new SqliteQueries(db);
-    this.totals = new ReportTotals(this.queries);
+    this.totals = new ReportTotals(this.queries, new SqliteRollupQueries(db));
     this.prices = new SqlitePrices(db);
     this.writer = new SqliteWriter(db, this.prices);
   }
