@@ -43,9 +43,9 @@ export {
   type EvidenceFile,
   type EvidenceManifest,
 } from './evidence-manifest.js';
+export { describeParameters } from './report-parameters.js';
 export {
   buildManifest,
-  describeParameters,
   writeEvidenceBundle,
   type WriteEvidenceOptions,
 } from './evidence-bundle.js';

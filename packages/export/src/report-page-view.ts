@@ -5,8 +5,8 @@ import {
   type SprintReport,
   type TimeseriesPoint,
 } from '@finops/reports';
-import { formatInstant } from '@finops/store';
 import { buildCostChart, type CostChart } from './cost-chart.js';
+import { describeParameters } from './report-parameters.js';
 import { formatNumber, formatSignedPercent, formatSignedUsd, formatUsd } from './report-cells.js';
 
 /** What the report page shows, as loaded from a source. */
@@ -55,20 +55,9 @@ export function shapeReportPage(data: ReportPageData): ReportPageView {
 
 /** The report query as `name value` pairs, in the order and spelling the API takes them. */
 export function describeReportParams(params: ReportParams): string {
-  const entries: [string, string | undefined][] = [
-    ['start', params.start === undefined ? undefined : formatInstant(params.start)],
-    ['end', params.end === undefined ? undefined : formatInstant(params.end)],
-    ['provider_id', params.providerId],
-    ['lane', params.lane],
-    ['route', params.route],
-    ['window_days', String(params.windowDays)],
-    ['limit', String(params.limit)],
-    ['locale', params.locale],
-    ['attention_threshold', String(params.thresholds.attention)],
-    ['regression_threshold', String(params.thresholds.regression)],
-  ];
-  const given = entries.filter((entry): entry is [string, string] => entry[1] !== undefined);
-  return given.map(([name, value]) => `${name} ${value}`).join('; ');
+  return Object.entries(describeParameters(params))
+    .map(([name, value]) => `${name} ${value}`)
+    .join('; ');
 }
 
 function shapeSprintRow(report: SprintReport): Record<string, string> {

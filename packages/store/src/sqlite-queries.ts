@@ -9,6 +9,7 @@ import type {
   StoredEvent,
 } from './contract.js';
 import { formatDay } from './instant.js';
+import { StatementCache, type Row } from './statement-cache.js';
 import { andCondition, checkRunsPage, filterCondition } from './sql-filter.js';
 
 const DAY = 86_400_000;
@@ -27,19 +28,19 @@ const EVENT_COLUMNS = `seq, ts, provider_id, tool, route, tokens_in, tokens_out,
   cost_nanos % ${NANOS_PER_USD} AS cost_part, metadata, experiment_cohort, experiment_tag,
   source_file, line_number, ingested_at`;
 
-/** A result row as better-sqlite3 returns it. */
-export type Row = Record<string, unknown>;
-
 /** Read-side SQL of the SQLite store; every statement is prepared once and reused. */
 export class SqliteQueries {
-  private readonly statements = new Map<string, Database.Statement>();
-  private readonly eventStatements = new Map<string, Database.Statement>();
+  private readonly exact: StatementCache;
+  private readonly fast: StatementCache;
 
-  constructor(private readonly db: Database.Database) {}
+  constructor(db: Database.Database) {
+    this.exact = new StatementCache(db, true);
+    this.fast = new StatementCache(db, false);
+  }
 
   dataSpan(filter: EventFilter): DataSpan | null {
     const where = filterCondition(filter);
-    const row = this.get(
+    const row = this.exact.get(
       `SELECT MIN(ts) AS first, MAX(ts) AS last FROM events ${where.sql}`,
       where.params,
     );
@@ -50,7 +51,7 @@ export class SqliteQueries {
   dailyTotals(filter: EventFilter): DailyTotal[] {
     const where = filterCondition(filter);
     const sql = `SELECT ts / ${DAY} AS day, ${TOTALS} FROM events ${where.sql} GROUP BY 1 ORDER BY 1`;
-    return this.all(sql, where.params).map((row) => ({
+    return this.exact.all(sql, where.params).map((row) => ({
       day: formatDay(Number(row['day']) * DAY),
       ...readTotals(row),
     }));
@@ -60,7 +61,7 @@ export class SqliteQueries {
     const where = filterCondition(filter);
     const sql = `SELECT ts / ${DAY} AS day, provider_id, ${TOTALS} FROM events ${where.sql}
       GROUP BY 1, 2 ORDER BY 1, 2`;
-    return this.all(sql, where.params).map((row) => ({
+    return this.exact.all(sql, where.params).map((row) => ({
       day: formatDay(Number(row['day']) * DAY),
       provider_id: String(row['provider_id']),
       ...readTotals(row),
@@ -81,7 +82,7 @@ export class SqliteQueries {
       FROM totals JOIN ranked ON ranked.provider_id = totals.provider_id
         AND ranked.route IS totals.route AND ranked.rank = 1
       ORDER BY totals.provider_id, totals.route`;
-    return this.all(sql, [...where.params, ...where.params]).map((row) => ({
+    return this.exact.all(sql, [...where.params, ...where.params]).map((row) => ({
       provider_id: String(row['provider_id']),
       route: row['route'] === null ? null : String(row['route']),
       ...readTotals(row),
@@ -102,7 +103,7 @@ export class SqliteQueries {
         ])
       : base;
     const sql = `SELECT ${EVENT_COLUMNS} FROM events ${where.sql} ORDER BY ts, provider_id, seq LIMIT ?`;
-    return this.rows(sql, [...where.params, size]).map(toStoredEvent);
+    return this.fast.all(sql, [...where.params, size]).map(toStoredEvent);
   }
 
   listRuns(filter: EventFilter, limit: number, after?: RunsCursor): StoredEvent[] {
@@ -110,27 +111,29 @@ export class SqliteQueries {
     const base = filterCondition(filter);
     const where = after ? andCondition(base, '(ts, seq) < (?, ?)', [after.ts, after.seq]) : base;
     const sql = `SELECT ${EVENT_COLUMNS} FROM events ${where.sql} ORDER BY ts DESC, seq DESC LIMIT ?`;
-    return this.rows(sql, [...where.params, limit]).map(toStoredEvent);
+    return this.fast.all(sql, [...where.params, limit]).map(toStoredEvent);
   }
 
   countEvents(filter: EventFilter): number {
     const where = filterCondition(filter);
     return Number(
-      this.get(`SELECT COUNT(*) AS count FROM events ${where.sql}`, where.params)?.['count'] ?? 0,
+      this.exact.get(`SELECT COUNT(*) AS count FROM events ${where.sql}`, where.params)?.[
+        'count'
+      ] ?? 0,
     );
   }
 
   /** `data_version` moves on another connection's commit, `total_changes()` on this one's. */
   revision(): string {
-    const changes = this.get('SELECT total_changes() AS changes', [])?.['changes'];
-    const version = this.get('PRAGMA data_version', [])?.['data_version'];
+    const changes = this.exact.get('SELECT total_changes() AS changes', [])?.['changes'];
+    const version = this.exact.get('PRAGMA data_version', [])?.['data_version'];
     return `${String(version)}:${String(changes)}`;
   }
 
   seenProviders(): string[] {
-    return this.all('SELECT provider_id FROM providers_seen ORDER BY provider_id', []).map((row) =>
-      String(row['provider_id']),
-    );
+    return this.exact
+      .all('SELECT provider_id FROM providers_seen ORDER BY provider_id', [])
+      .map((row) => String(row['provider_id']));
   }
 
   /** Parsed metadata of events by sequence number. */
@@ -139,7 +142,7 @@ export class SqliteQueries {
     for (let index = 0; index < seqs.length; index += 500) {
       const chunk = seqs.slice(index, index + 500);
       const sql = `SELECT seq, metadata FROM events WHERE seq IN (${chunk.map(() => '?').join(', ')})`;
-      for (const row of this.all(sql, chunk)) {
+      for (const row of this.exact.all(sql, chunk)) {
         found.set(
           Number(row['seq']),
           JSON.parse(String(row['metadata'])) as Record<string, unknown>,
@@ -147,33 +150,6 @@ export class SqliteQueries {
       }
     }
     return found;
-  }
-
-  private statement(sql: string): Database.Statement {
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      statement = this.db.prepare(sql).safeIntegers(true);
-      this.statements.set(sql, statement);
-    }
-    return statement;
-  }
-
-  /** Event rows, read with plain numbers. */
-  private rows(sql: string, params: unknown[]): Row[] {
-    let statement = this.eventStatements.get(sql);
-    if (!statement) {
-      statement = this.db.prepare(sql);
-      this.eventStatements.set(sql, statement);
-    }
-    return statement.all(...params) as Row[];
-  }
-
-  private all(sql: string, params: unknown[]): Row[] {
-    return this.statement(sql).all(...params) as Row[];
-  }
-
-  private get(sql: string, params: unknown[]): Row | undefined {
-    return this.statement(sql).get(...params) as Row | undefined;
   }
 }
 

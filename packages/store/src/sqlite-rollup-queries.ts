@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { DailyProviderTotal, EventFilter } from './contract.js';
 import type { SqlCondition } from './sql-filter.js';
-import { readTotals, type Row } from './sqlite-queries.js';
+import { readTotals } from './sqlite-queries.js';
+import { StatementCache } from './statement-cache.js';
 
 /** Rollup totals of one day (and provider). */
 export interface RollupTotal extends Omit<DailyProviderTotal, 'day'> {
@@ -33,15 +34,17 @@ export interface RollupRow extends Omit<DailyProviderTotal, 'day'> {
 
 /** SQL over `daily_rollups`: the whole-day half of every report query. */
 export class SqliteRollupQueries {
-  private readonly statements = new Map<string, Database.Statement>();
+  private readonly exact: StatementCache;
 
-  constructor(private readonly db: Database.Database) {}
+  constructor(db: Database.Database) {
+    this.exact = new StatementCache(db, true);
+  }
 
   /** Rollup rows inside whole days [first, last] matching the filter's providers and route. */
   rollupRows(filter: EventFilter, first: number, last: number): RollupRow[] {
     const where = rollupCondition(filter, first, last);
     const sql = `SELECT * FROM daily_rollups ${where.sql} ORDER BY day, provider_id, route_key`;
-    return this.all(sql, where.params).map((row) => ({
+    return this.exact.all(sql, where.params).map((row) => ({
       day: Number(row['day']),
       provider_id: String(row['provider_id']),
       route: row['route_key'] === '' ? null : String(row['route_key']),
@@ -65,7 +68,7 @@ export class SqliteRollupQueries {
         SUM(cost_usd_part) AS cost_usd_part, SUM(cost_nanos_part) AS cost_nanos_part,
         SUM(unpriced_events) AS unpriced_events
       FROM daily_rollups ${where.sql} GROUP BY ${keys} ORDER BY ${keys}`;
-    return this.all(sql, where.params).map((row) => ({
+    return this.exact.all(sql, where.params).map((row) => ({
       day: Number(row['day']),
       provider_id: byProvider ? String(row['provider_id']) : '',
       ...readTotals(row),
@@ -79,28 +82,11 @@ export class SqliteRollupQueries {
     last: number,
   ): { first: number; last: number; count: number } | null {
     const where = rollupCondition(filter, first, last);
-    const row = this.get(
+    const row = this.exact.get(
       `SELECT MIN(day) AS first, MAX(day) AS last, SUM(run_count) AS count FROM daily_rollups ${where.sql}`,
       where.params,
     );
     if (row?.['first'] === null || row?.['first'] === undefined) return null;
     return { first: Number(row['first']), last: Number(row['last']), count: Number(row['count']) };
-  }
-
-  private all(sql: string, params: unknown[]): Row[] {
-    return this.statement(sql).all(...params) as Row[];
-  }
-
-  private get(sql: string, params: unknown[]): Row | undefined {
-    return this.statement(sql).get(...params) as Row | undefined;
-  }
-
-  private statement(sql: string): Database.Statement {
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      statement = this.db.prepare(sql).safeIntegers(true);
-      this.statements.set(sql, statement);
-    }
-    return statement;
   }
 }
