@@ -1,5 +1,13 @@
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import type { NormalizedEvent } from './event-record.js';
+
+const TWO_TO_32 = 2 ** 32;
+
+/** SHA-256 of a text: the one-shot `crypto.hash` where Node has it (20.12+), a Hash otherwise. */
+const sha256: (text: string) => Buffer =
+  typeof crypto.hash === 'function'
+    ? (text) => crypto.hash('sha256', text, 'buffer')
+    : (text) => crypto.createHash('sha256').update(text).digest();
 
 /**
  * The identity key of an event (SPEC §2): its instant (8 bytes, big-endian) followed by the first
@@ -10,19 +18,17 @@ import type { NormalizedEvent } from './event-record.js';
  * the provider and that id instead of the fields.
  */
 export function identityKey(event: NormalizedEvent): Buffer {
-  const key = Buffer.alloc(32);
-  key.writeBigUInt64BE(BigInt(event.ts));
-  contentHash(event).copy(key, 8, 0, 24);
+  const key = Buffer.allocUnsafe(32);
+  // The instant is a whole number of milliseconds below 2^53: two 32-bit halves, no BigInt.
+  key.writeUInt32BE(Math.floor(event.ts / TWO_TO_32), 0);
+  key.writeUInt32BE(event.ts % TWO_TO_32, 4);
+  sha256(hashedText(event)).copy(key, 8, 0, 24);
   return key;
 }
 
-function contentHash(event: NormalizedEvent): Buffer {
-  if (event.event_id) {
-    return createHash('sha256')
-      .update(JSON.stringify(['event_id', event.provider_id, event.event_id]))
-      .digest();
-  }
-  const fields = [
+function hashedText(event: NormalizedEvent): string {
+  if (event.event_id) return JSON.stringify(['event_id', event.provider_id, event.event_id]);
+  return JSON.stringify([
     event.ts,
     event.provider_id,
     event.tool,
@@ -35,6 +41,5 @@ function contentHash(event: NormalizedEvent): Buffer {
     event.metadata,
     event.experiment_cohort,
     event.experiment_tag,
-  ];
-  return createHash('sha256').update(JSON.stringify(fields)).digest();
+  ]);
 }

@@ -68,5 +68,6 @@ export {
 export { ingestRecords } from './ingest-records.js';
 export { readRecords, valueRecords } from './record-reader.js';
 export { ingestPath, ingestStream, ingestText, ingestValue } from './ingest-sources.js';
+export { usesParsingWorker, PARSING_WORKER_MIN_BYTES } from './ingest-parallel.js';
 export { seedDataset } from './seed.js';
 export { ingestResultSchema } from './ingest-result-schema.js';

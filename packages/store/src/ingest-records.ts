@@ -1,8 +1,9 @@
 import { StoreError } from './errors.js';
-import { normalizeEventRecord } from './event-record.js';
+import { prepareRecords, type PreparedBatch, type PrepareContext } from './ingest-prepare.js';
 import {
   emptyIngestResult,
   type IngestOptions,
+  type IngestRejection,
   type IngestResult,
   type SourceRecord,
 } from './ingest-result.js';
@@ -13,6 +14,9 @@ export interface RecordStreamContext {
   bytesRead?: () => number;
   bytesTotal?: number | null;
 }
+
+/** Records read per normalization step when the caller hands them over one by one. */
+const RECORDS_PER_STEP = 500;
 
 /**
  * Normalizes, deduplicates and stores records in batches; refused records are reported, never
@@ -27,31 +31,84 @@ export async function ingestRecords(
   options: IngestOptions = {},
   context: RecordStreamContext = {},
 ): Promise<IngestResult> {
-  const source = options.source ?? '-';
+  return ingestRecordBatches(store, groups(records, RECORDS_PER_STEP), options, context);
+}
+
+/** {@link ingestRecords} of records that arrive in arrays (a chunk of a file each). */
+export async function ingestRecordBatches(
+  store: TelemetryStore,
+  batches: AsyncIterable<readonly SourceRecord[]>,
+  options: IngestOptions = {},
+  context: RecordStreamContext = {},
+): Promise<IngestResult> {
+  const batchSize = checkedBatchSize(options);
+  const prepare = prepareContext(options);
+  async function* prepared(): AsyncGenerator<PreparedBatch> {
+    for await (const records of batches) yield prepareRecords(records, prepare);
+  }
+  return storePrepared(store, prepared(), options, { ...context, batchSize });
+}
+
+/** The context every record of a run is prepared with. */
+export function prepareContext(options: IngestOptions): PrepareContext {
+  return {
+    source: options.source ?? '-',
+    providerId: options.providerId,
+    ingestedAt: (options.now ?? Date.now)(),
+  };
+}
+
+/** The batch size of the options (2,000 by default), checked. */
+export function checkedBatchSize(options: IngestOptions): number {
   const batchSize = options.batchSize ?? 2_000;
   if (!Number.isSafeInteger(batchSize) || batchSize < 1) {
     throw new StoreError(
       'STORE_INVALID_INPUT',
       `batchSize must be a positive whole number, got ${batchSize}`,
-      {
-        field: 'batchSize',
-      },
+      { field: 'batchSize' },
     );
   }
+  return batchSize;
+}
 
-  const ingestedAt = (options.now ?? Date.now)();
+/**
+ * Stores prepared events in transactions of `batchSize`, reports rejections and progress, and
+ * totals the run. The prepared batches may come from this thread or from a parsing worker.
+ */
+export async function storePrepared(
+  store: TelemetryStore,
+  batches: AsyncIterable<PreparedBatch>,
+  options: IngestOptions,
+  context: RecordStreamContext & { batchSize: number },
+): Promise<IngestResult> {
+  const source = options.source ?? '-';
   const result = emptyIngestResult();
-  let batch: EventInsert[] = [];
-  let recordCount = 0;
+  // Events not yet stored, and rejections not yet reported with the number of events before
+  // each (counted from the first pending event), so both are reported in input order.
+  let pending: EventInsert[] = [];
+  let waiting: { rejection: IngestRejection; after: number }[] = [];
 
-  const flush = async () => {
-    const outcome = await store.insertEvents(batch);
+  const reject = (upTo: number) => {
+    let taken = 0;
+    for (const { rejection, after } of waiting) {
+      if (after >= upTo) break;
+      taken += 1;
+      result.rejected += 1;
+      if (options.onReject) options.onReject(rejection);
+      else result.rejections.push(rejection);
+    }
+    waiting = waiting.slice(taken);
+  };
+  const flush = async (count: number) => {
+    reject(count);
+    const outcome = await store.insertEvents(pending.slice(0, count));
+    pending = pending.slice(count);
+    for (const item of waiting) item.after -= count;
     result.inserted += outcome.inserted;
     result.duplicates += outcome.duplicates;
-    batch = [];
     options.onProgress?.({
       source,
-      records: recordCount,
+      records: result.inserted + result.duplicates + result.rejected,
       bytesRead: context.bytesRead?.() ?? 0,
       bytesTotal: context.bytesTotal ?? null,
       inserted: result.inserted,
@@ -60,39 +117,35 @@ export async function ingestRecords(
     });
   };
 
-  for await (const record of records) {
-    recordCount += 1;
-    const normalized =
-      record.parseError === undefined
-        ? normalizeEventRecord(record.value, {
-            defaultStatus: record.defaultStatus,
-            providerId: options.providerId,
-          })
-        : { ok: false as const, field: null, reason: record.parseError };
-
-    if (!normalized.ok) {
-      result.rejected += 1;
-      const rejection = {
-        source,
-        line: record.line,
-        field: normalized.field,
-        reason: normalized.reason,
-        raw: record.raw,
-      };
-      if (options.onReject) options.onReject(rejection);
-      else result.rejections.push(rejection);
-      continue;
-    }
-
-    batch.push({
-      ...normalized.event,
-      source_file: source,
-      line_number: record.line,
-      ingested_at: ingestedAt,
+  for await (const batch of batches) {
+    batch.rejections.forEach((rejection, i) => {
+      waiting.push({ rejection, after: pending.length + (batch.rejectedAfter[i] as number) });
     });
-    if (batch.length >= batchSize) await flush();
+    pending = pending.length === 0 ? batch.events : pending.concat(batch.events);
+    while (pending.length >= context.batchSize) await flush(context.batchSize);
   }
-  await flush();
+  reject(Number.POSITIVE_INFINITY);
+  await flush(pending.length);
 
   return result;
+}
+
+/** Items of an iterable in arrays of up to `size` (a plain iterable is read without awaits). */
+async function* groups<T>(items: Iterable<T> | AsyncIterable<T>, size: number) {
+  let group: T[] = [];
+  const full = (item: T) => group.push(item) >= size;
+  if (Symbol.iterator in items) {
+    for (const item of items) {
+      if (!full(item)) continue;
+      yield group;
+      group = [];
+    }
+  } else {
+    for await (const item of items) {
+      if (!full(item)) continue;
+      yield group;
+      group = [];
+    }
+  }
+  if (group.length > 0) yield group;
 }

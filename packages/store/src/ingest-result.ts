@@ -45,6 +45,11 @@ export interface IngestOptions {
   onProgress?: (progress: IngestProgress) => void;
   /** Clock for `ingested_at` (epoch ms); `Date.now` by default. */
   now?: () => number;
+  /**
+   * Parse files on a worker thread while this one writes. Default: for files of 4 MiB or more.
+   * Takes effect only in the built package (the worker is a file of `dist/`).
+   */
+  parseInWorker?: boolean;
 }
 
 /** A record as read from a source, before normalization. */

@@ -2,14 +2,15 @@ import { createReadStream, readdirSync, statSync, type Dirent, type Stats } from
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { StoreError } from './errors.js';
-import { ingestRecords } from './ingest-records.js';
+import { ingestFileInWorker, usesParsingWorker } from './ingest-parallel.js';
+import { ingestRecordBatches, ingestRecords } from './ingest-records.js';
 import {
   emptyIngestResult,
   mergeIngestResults,
   type IngestOptions,
   type IngestResult,
 } from './ingest-result.js';
-import { readRecords, valueRecords } from './record-reader.js';
+import { readRecordBatches, valueRecords } from './record-reader.js';
 import type { TelemetryStore } from './telemetry-store.js';
 
 /**
@@ -31,7 +32,7 @@ export async function ingestStream(
   });
   try {
     const context = { bytesRead: () => bytesRead, bytesTotal };
-    return await ingestRecords(store, readRecords(input), options, context);
+    return await ingestRecordBatches(store, readRecordBatches(input), options, context);
   } catch (cause) {
     input.destroy();
     if (cause instanceof StoreError) throw cause;
@@ -92,6 +93,9 @@ export async function ingestPath(
 ): Promise<IngestResult> {
   const stats = readStats(path);
   if (!stats.isDirectory()) {
+    if (usesParsingWorker(options, stats.size)) {
+      return ingestFileInWorker(store, path, { source: path, ...options }, stats.size);
+    }
     return ingestStream(store, createReadStream(path), { source: path, ...options }, stats.size);
   }
 

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { SourceRecord } from './ingest-result.js';
-import { readRecords, valueRecords } from './record-reader.js';
+import { readRecordBatches, readRecords, valueRecords } from './record-reader.js';
 
 async function recordsOf(text: string): Promise<SourceRecord[]> {
   const records: SourceRecord[] = [];
@@ -98,6 +98,45 @@ describe('readRecords', () => {
   it('reads an empty input as no records', async () => {
     expect(await recordsOf('')).toEqual([]);
     expect(await recordsOf('\uFEFF\r\n\r\n')).toEqual([]);
+  });
+});
+
+describe('readRecords over chunks', () => {
+  const text = '\uFEFF{"a":1}\r\n{"b":"\u00e9\u20ac"}\r\r\n{"c":3}\n\n{"d":4}\r{"e":5}';
+  const expected = [
+    [1, { a: 1 }],
+    [2, { b: 'é€' }],
+    [4, { c: 3 }],
+    [6, { d: 4 }],
+    [7, { e: 5 }],
+  ];
+
+  it('reads the same records wherever the chunks split the text', async () => {
+    const bytes = Buffer.from(text, 'utf8');
+    for (let cut = 1; cut < bytes.length; cut += 1) {
+      const chunks = [bytes.subarray(0, cut), bytes.subarray(cut)];
+      const records: SourceRecord[] = [];
+      for await (const record of readRecords(Readable.from(chunks))) records.push(record);
+      expect(
+        records.map((record) => [record.line, record.value]),
+        `cut at ${cut}`,
+      ).toEqual(expected);
+    }
+  });
+
+  it('reads a text split into one-byte chunks', async () => {
+    const bytes = Buffer.from(text, 'utf8');
+    const chunks = [...bytes].map((byte) => Buffer.from([byte]));
+    const records: SourceRecord[] = [];
+    for await (const record of readRecords(Readable.from(chunks))) records.push(record);
+    expect(records.map((record) => [record.line, record.value])).toEqual(expected);
+  });
+
+  it('hands the records of a chunk over together', async () => {
+    const batches: number[] = [];
+    for await (const batch of readRecordBatches(Readable.from(['{"a":1}\n{"b":2}\n{"c"', ':3}\n'])))
+      batches.push(batch.length);
+    expect(batches).toEqual([2, 1]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { createInterface } from 'node:readline';
+import { StringDecoder } from 'node:string_decoder';
 import type { Readable } from 'node:stream';
 import { fieldSynonyms } from './event-record.js';
 import { pickFirst } from './field-readers.js';
@@ -16,38 +16,88 @@ const DOCUMENT_START = /^(\[|\{\s*$|\{\s*"events"\s*:)/;
  * for await (const record of readRecords(createReadStream('events.jsonl'))) lines.push(record.line);
  */
 export async function* readRecords(input: Readable): AsyncGenerator<SourceRecord> {
-  const lines = createInterface({ input, crlfDelay: Infinity });
-  let lineNumber = 0;
-  let document: string[] | null = null;
+  for await (const records of readRecordBatches(input)) yield* records;
+}
+
+/**
+ * {@link readRecords} a chunk of input at a time: one array of records per chunk read, so a
+ * large file costs one await per chunk rather than one per line.
+ */
+export async function* readRecordBatches(input: Readable): AsyncGenerator<SourceRecord[]> {
+  const parser = new RecordParser();
+  for await (const lines of lineBatches(input)) {
+    const records = parser.push(lines);
+    if (records.length > 0) yield records;
+  }
+  const rest = parser.finish();
+  if (rest.length > 0) yield rest;
+}
+
+/** Line breaks as readline reads them with `crlfDelay: Infinity`: CRLF, LF or a lone CR. */
+const LINE_BREAK = /\r\n|\n|\r/;
+
+/** The lines of a text stream, a chunk's worth at a time; a line may span chunks. */
+async function* lineBatches(input: Readable): AsyncGenerator<string[]> {
+  const decoder = new StringDecoder('utf8');
+  let carry = '';
+  for await (const chunk of input) {
+    let text = carry + (typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer));
+    // A CR ending the chunk may be the first half of a CRLF: the next chunk decides.
+    const heldCr = text.endsWith('\r');
+    if (heldCr) text = text.slice(0, -1);
+    const lines = text.split(LINE_BREAK);
+    carry = (lines.pop() ?? '') + (heldCr ? '\r' : '');
+    if (lines.length > 0) yield lines;
+  }
+  const last = carry + decoder.end();
+  const lines = last.split(LINE_BREAK);
+  if (lines[lines.length - 1] === '') lines.pop();
+  if (lines.length > 0) yield lines;
+}
+
+/**
+ * The state of reading one input: whether its first line opened a document (then every line is
+ * kept until the end) or is a JSONL line, and the line count.
+ */
+class RecordParser {
+  private lineNumber = 0;
+  private document: string[] | null = null;
   // A first line holding a whole JSON array is a one-line document only if no other line follows;
   // otherwise it is a JSONL line that is not an object.
-  let arrayLine: { text: string; line: number } | null = null;
-  let firstSeen = false;
+  private arrayLine: { text: string; line: number } | null = null;
+  private firstSeen = false;
 
-  for await (const text of lines) {
-    lineNumber += 1;
-    const line = lineNumber === 1 ? text.replace(/^\uFEFF/, '') : text;
-    if (document) {
-      document.push(line);
-      continue;
+  push(lines: readonly string[]): SourceRecord[] {
+    const records: SourceRecord[] = [];
+    for (const text of lines) {
+      this.lineNumber += 1;
+      const line = this.lineNumber === 1 ? text.replace(/^\uFEFF/, '') : text;
+      if (this.document) {
+        this.document.push(line);
+        continue;
+      }
+      if (line.trim() === '') continue;
+      if (!this.firstSeen) {
+        this.firstSeen = true;
+        const kind = firstLineKind(line.trim());
+        if (kind === 'document') this.document = [line];
+        if (kind === 'array') this.arrayLine = { text: line, line: this.lineNumber };
+        if (kind !== 'line') continue;
+      }
+      if (this.arrayLine) {
+        lineRecords(this.arrayLine.text, this.arrayLine.line, records);
+        this.arrayLine = null;
+      }
+      lineRecords(line, this.lineNumber, records);
     }
-    if (line.trim() === '') continue;
-    if (!firstSeen) {
-      firstSeen = true;
-      const kind = firstLineKind(line.trim());
-      if (kind === 'document') document = [line];
-      if (kind === 'array') arrayLine = { text: line, line: lineNumber };
-      if (kind !== 'line') continue;
-    }
-    if (arrayLine) {
-      yield* lineRecords(arrayLine.text, arrayLine.line);
-      arrayLine = null;
-    }
-    yield* lineRecords(line, lineNumber);
+    return records;
   }
 
-  if (arrayLine) yield* documentRecords(arrayLine.text);
-  if (document) yield* documentRecords(document.join('\n'));
+  finish(): SourceRecord[] {
+    if (this.arrayLine) return [...documentRecords(this.arrayLine.text)];
+    if (this.document) return [...documentRecords(this.document.join('\n'))];
+    return [];
+  }
 }
 
 /** Records of one parsed JSON value: a dataset document, an array, or a single object. */
@@ -77,7 +127,8 @@ function isBrokenDataset(value: unknown): boolean {
   return pickFirst(value as Record<string, unknown>, fieldSynonyms.ts) === undefined;
 }
 
-function* lineRecords(text: string, lineNumber: number): Generator<SourceRecord> {
+/** Appends the record of one JSONL line (or the events of a dataset document on it) to `into`. */
+function lineRecords(text: string, lineNumber: number, into: SourceRecord[]): void {
   let value: unknown;
   let line = text;
   try {
@@ -88,14 +139,18 @@ function* lineRecords(text: string, lineNumber: number): Generator<SourceRecord>
       value = JSON.parse(line);
     }
   } catch (error) {
-    yield { line: lineNumber, raw: line, parseError: `invalid JSON: ${(error as Error).message}` };
+    into.push({
+      line: lineNumber,
+      raw: line,
+      parseError: `invalid JSON: ${(error as Error).message}`,
+    });
     return;
   }
   if (isDatasetDocument(value)) {
-    yield* elements(value.events, DATASET_STATUS, lineNumber);
+    for (const record of elements(value.events, DATASET_STATUS, lineNumber)) into.push(record);
     return;
   }
-  yield { line: lineNumber, raw: line, value };
+  into.push({ line: lineNumber, raw: line, value });
 }
 
 const REJECTION_KEYS = ['field', 'line', 'raw', 'reason', 'source'].join();

@@ -65,7 +65,7 @@ export class SqliteWriter {
           ? priceEvent(event, entries)
           : usdToNanos(event.cost_estimated_usd);
       const info = this.insertEvent.run(
-        identityKey(event),
+        event.identity ?? identityKey(event),
         event.ts,
         event.provider_id,
         event.tool,

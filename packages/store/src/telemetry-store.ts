@@ -7,6 +7,11 @@ export interface EventInsert extends NormalizedEvent {
   source_file: string | null;
   line_number: number | null;
   ingested_at: number;
+  /**
+   * The event's {@link identityKey}, when the caller computed it already (ingestion does so off
+   * the writing thread); stores compute it when absent.
+   */
+  identity?: Uint8Array;
 }
 
 /** How many events of a batch were new and how many were already stored. */
