@@ -99,8 +99,6 @@ export function normalizeEventRecord(
   }
 
   const metadata = pickObject(raw, fieldSynonyms.metadata) ?? {};
-  const containers = experimentContainers.map((key) => raw[key]).filter(isObject);
-  const scopes = [...containers, raw, metadata];
   try {
     return {
       ok: true,
@@ -126,11 +124,11 @@ export function normalizeEventRecord(
         metadata: canonicalJson(metadata),
         experiment_cohort: take(
           'experiment_cohort',
-          readExperimentField(fieldSynonyms.experiment_cohort, scopes),
+          readExperimentField(fieldSynonyms.experiment_cohort, raw, metadata),
         ),
         experiment_tag: take(
           'experiment_tag',
-          readExperimentField(fieldSynonyms.experiment_tag, scopes),
+          readExperimentField(fieldSynonyms.experiment_tag, raw, metadata),
         ),
         event_id: take('event_id', readOptionalText(raw['event_id'])),
         ...take('cache_read_tokens', readCacheSplit(raw)),
@@ -192,16 +190,27 @@ function readStatus(value: unknown, fallback: string): FieldResult<string> {
   return { ok: true, value: normalizeStatus(String(value)) };
 }
 
-function readExperimentField(keys: readonly string[], scopes: Record<string, unknown>[]) {
-  for (const scope of scopes) {
+/** An experiment field from the experiment containers, then the record, then its metadata. */
+function readExperimentField(
+  keys: readonly string[],
+  raw: Record<string, unknown>,
+  metadata: Record<string, unknown>,
+) {
+  for (const container of experimentContainers) {
+    const scope = raw[container];
+    if (!isObject(scope)) continue;
     const value = pickFirst(scope, keys);
     if (value !== undefined) return readOptionalText(value);
   }
-  return readOptionalText(undefined);
+  return readOptionalText(pickFirst(raw, keys) ?? pickFirst(metadata, keys));
 }
 
 function pickObject(record: Record<string, unknown>, keys: readonly string[]) {
-  return keys.map((key) => record[key]).find(isObject);
+  for (const key of keys) {
+    const value = record[key];
+    if (isObject(value)) return value;
+  }
+  return undefined;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

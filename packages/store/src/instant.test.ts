@@ -101,3 +101,28 @@ describe('day helpers', () => {
     expect(addDays(day, count)).toBe(expected);
   });
 });
+
+describe('parseInstant calendar arithmetic', () => {
+  it('agrees with Date on month ends and leap days of every century', () => {
+    const years = [0, 1, 4, 99, 100, 400, 1600, 1900, 1970, 2000, 2024, 2100, 2400, 9999];
+    const days = [
+      [1, 31],
+      [2, 28],
+      [2, 29],
+      [3, 1],
+      [4, 30],
+      [12, 31],
+    ] as const;
+    for (const year of years) {
+      for (const [month, day] of days) {
+        const text = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}T23:59:59.999Z`;
+        const date = new Date(0);
+        date.setUTCFullYear(year, month - 1, day);
+        date.setUTCHours(23, 59, 59, 999);
+        const result = parseInstant(text);
+        if (date.getUTCDate() !== day) expect(result.ok, text).toBe(false);
+        else expect(result, text).toEqual({ ok: true, ms: date.getTime() });
+      }
+    }
+  });
+});

@@ -52,11 +52,33 @@ function readOffset(offset: string): number | null {
   return digits.startsWith('-') ? -total : total;
 }
 
-function daysInMonth(year: number, month: number): number {
-  return new Date(utcMs(year, month, 0)).getUTCDate();
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function isLeapYear(year: number): boolean {
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
 }
 
-/** `Date.UTC` without its quirk of reading the years 0–99 as 1900–1999. */
+/** Days in `month` (1–12) of `year`, on the proleptic Gregorian calendar. */
+function daysInMonth(year: number, month: number): number {
+  return month === 2 && isLeapYear(year) ? 29 : (MONTH_DAYS[month - 1] as number);
+}
+
+/**
+ * Days from 1970-01-01 to a date (`month` 1–12) on the proleptic Gregorian calendar, counted in
+ * whole 400-year cycles of 146,097 days from a year that starts in March, so leap days fall last.
+ */
+function epochDay(year: number, month: number, day: number): number {
+  const marchYear = month <= 2 ? year - 1 : year;
+  const cycle = Math.floor(marchYear / 400);
+  const yearOfCycle = marchYear - cycle * 400;
+  const monthFromMarch = (month + 9) % 12;
+  const dayOfYear = Math.floor((153 * monthFromMarch + 2) / 5) + day - 1;
+  const dayOfCycle =
+    yearOfCycle * 365 + Math.floor(yearOfCycle / 4) - Math.floor(yearOfCycle / 100) + dayOfYear;
+  return cycle * 146_097 + dayOfCycle - 719_468;
+}
+
+/** Epoch milliseconds of a UTC date and time; the years 0–99 are not read as 1900–1999. */
 function utcMs(
   year: number,
   monthIndex: number,
@@ -66,10 +88,9 @@ function utcMs(
   second = 0,
   ms = 0,
 ) {
-  const date = new Date(0);
-  date.setUTCFullYear(year, monthIndex, day);
-  date.setUTCHours(hour, minute, second, ms);
-  return date.getTime();
+  return (
+    epochDay(year, monthIndex + 1, day) * DAY_MS + ((hour * 60 + minute) * 60 + second) * 1000 + ms
+  );
 }
 
 function quote(text: string): string {
