@@ -1,6 +1,6 @@
 import type { StoredEvent } from '@finops/store';
 import { stringify, type Options } from 'csv-stringify/sync';
-import { exportColumns, toExportRow } from './export-row.js';
+import { exportColumns, toExportCells } from './export-row.js';
 import { rowBatches } from './row-batches.js';
 
 /** Options of {@link renderCsv}. */
@@ -42,11 +42,7 @@ export async function* renderCsv(
   yield stringify([], { ...csvOptions, bom: options.bom === true, header: true, columns });
 
   for await (const batch of rowBatches(rows)) {
-    const records = batch.map((event) => {
-      const row = toExportRow(event);
-      return exportColumns.map((column) => row[column]);
-    });
-    yield stringify(records, csvOptions);
+    yield stringify(batch.map(toExportCells), csvOptions);
   }
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sampleEvents } from './_test-events.js';
 import { isExportError } from './export-error.js';
-import { exportColumns, toExportJsonRow, toExportRow } from './export-row.js';
+import { exportColumns, toExportCells, toExportJsonRow, toExportRow } from './export-row.js';
 
 const [reported, priced, unpriced] = sampleEvents;
 
@@ -25,6 +25,26 @@ describe('toExportRow', () => {
 
   it('has exactly the 13 export columns, in document order', () => {
     expect(Object.keys(toExportRow(reported!))).toEqual([...exportColumns]);
+  });
+});
+
+describe('toExportCells', () => {
+  it('gives the cells of a CSV record in column order', () => {
+    expect(toExportCells(priced!)).toEqual([
+      '2025-10-21T14:00:00.123Z',
+      priced!.provider_id,
+      priced!.tool,
+      priced!.route,
+      priced!.status,
+      priced!.tokens_in,
+      priced!.tokens_out,
+      priced!.duration_ms,
+      1.234568,
+      priced!.experiment_cohort,
+      priced!.experiment_tag,
+      priced!.metadata,
+      priced!.source_file,
+    ]);
   });
 });
 

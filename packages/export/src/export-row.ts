@@ -55,21 +55,29 @@ export interface ExportJsonRow extends Omit<ExportRow, 'metadata' | 'source_file
  * @example toExportRow(event).timestamp // '2025-10-21T14:00:00Z'
  */
 export function toExportRow(event: StoredEvent): ExportRow {
-  return {
-    timestamp: formatInstant(event.ts),
-    provider_id: event.provider_id,
-    tool: event.tool,
-    route: event.route,
-    status: event.status,
-    tokens_in: event.tokens_in,
-    tokens_out: event.tokens_out,
-    duration_ms: event.duration_ms,
-    cost_estimated_usd: exportCost(event),
-    experiment_cohort: event.experiment_cohort,
-    experiment_tag: event.experiment_tag,
-    metadata: event.metadata,
-    source_file: event.source_file,
-  };
+  const cells = toExportCells(event);
+  return Object.fromEntries(
+    exportColumns.map((column, i) => [column, cells[i]]),
+  ) as unknown as ExportRow;
+}
+
+/** The cells of one event in {@link exportColumns} order: {@link toExportRow} without the keys. */
+export function toExportCells(event: StoredEvent): ExportRow[ExportColumn][] {
+  return [
+    formatInstant(event.ts),
+    event.provider_id,
+    event.tool,
+    event.route,
+    event.status,
+    event.tokens_in,
+    event.tokens_out,
+    event.duration_ms,
+    exportCost(event),
+    event.experiment_cohort,
+    event.experiment_tag,
+    event.metadata,
+    event.source_file,
+  ];
 }
 
 /**

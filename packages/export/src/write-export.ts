@@ -2,6 +2,7 @@ import type { StoredEvent } from '@finops/store';
 import type { ExportFormat } from './export-format.js';
 import { watchDestination } from './destination-watch.js';
 import { renderExport, type RenderExportOptions } from './render-export.js';
+import { countedRows } from './row-batches.js';
 
 /** Options of {@link writeExport}. */
 export interface WriteExportOptions extends RenderExportOptions {
@@ -35,7 +36,7 @@ export async function writeExport(
   options: WriteExportOptions = {},
 ): Promise<WriteExportResult> {
   const counted = { rowCount: 0 };
-  const chunks = renderExport(format, countRows(rows, counted), options);
+  const chunks = renderExport(format, countedRows(rows, counted), options);
   const watch = watchDestination(destination);
   let byteCount = 0;
 
@@ -56,14 +57,4 @@ export async function writeExport(
   }
 
   return { rowCount: counted.rowCount, byteCount };
-}
-
-async function* countRows(
-  rows: AsyncIterable<StoredEvent>,
-  counted: { rowCount: number },
-): AsyncGenerator<StoredEvent, void, undefined> {
-  for await (const row of rows) {
-    counted.rowCount += 1;
-    yield row;
-  }
 }

@@ -109,7 +109,10 @@ export interface ReportSource {
   dailyProviderTotals(filter: EventFilter): Promise<DailyProviderTotal[]>;
   /** Totals per provider and route (null apart from `default`), ordered by provider then route. */
   routeTotals(filter: EventFilter): Promise<RouteTotal[]>;
-  /** Events in export order: instant, provider, then ingestion order. */
+  /**
+   * Events in export order: instant, provider, then ingestion order. A store may also hand them
+   * over a page at a time ({@link PagedRows}); consumers that take pages skip a step per row.
+   */
   iterateEvents(filter: EventFilter): AsyncIterable<StoredEvent>;
   /** Newest first (instant, then ingestion order), strictly after `after` when given. */
   listRuns(filter: EventFilter, limit: number, after?: RunsCursor): Promise<StoredEvent[]>;
@@ -139,4 +142,10 @@ export interface PriceBook {
    * Rejects with `STORE_INVALID_PRICE` (field `id`) for an id that is not a positive whole number.
    */
   removePrice(id: number): Promise<boolean>;
+}
+
+/** Rows that can be read one at a time or a page (an array of rows in order) at a time. */
+export interface PagedRows<T> extends AsyncIterable<T> {
+  /** The same rows as the iteration, in arrays; each call reads them afresh. */
+  pages(): AsyncIterable<T[]>;
 }

@@ -4,6 +4,7 @@ export type {
   DataSpan,
   EventFilter,
   Nanos,
+  PagedRows,
   PriceBook,
   ReportSource,
   RouteTotal,

@@ -103,7 +103,7 @@ export class SqliteQueries {
         ])
       : base;
     const sql = `SELECT ${EVENT_COLUMNS} FROM events ${where.sql} ORDER BY ts, provider_id, seq LIMIT ?`;
-    return this.fast.all(sql, [...where.params, size]).map(toStoredEvent);
+    return this.fast.allRaw(sql, [...where.params, size]).map(toStoredEvent);
   }
 
   listRuns(filter: EventFilter, limit: number, after?: RunsCursor): StoredEvent[] {
@@ -111,7 +111,7 @@ export class SqliteQueries {
     const base = filterCondition(filter);
     const where = after ? andCondition(base, '(ts, seq) < (?, ?)', [after.ts, after.seq]) : base;
     const sql = `SELECT ${EVENT_COLUMNS} FROM events ${where.sql} ORDER BY ts DESC, seq DESC LIMIT ?`;
-    return this.fast.all(sql, [...where.params, limit]).map(toStoredEvent);
+    return this.fast.allRaw(sql, [...where.params, limit]).map(toStoredEvent);
   }
 
   countEvents(filter: EventFilter): number {
@@ -167,29 +167,32 @@ export function readTotals(row: Row) {
   };
 }
 
-function toStoredEvent(row: Row): StoredEvent {
-  const optionalText = (key: string) => (row[key] === null ? null : String(row[key]));
+/** A row of {@link EVENT_COLUMNS}, in that order, as a stored event. */
+function toStoredEvent(row: unknown[]): StoredEvent {
+  const [seq, ts, provider, tool, route, tokensIn, tokensOut, duration, status, reported] = row;
+  const [whole, part, metadata, cohort, tag, sourceFile, line, ingestedAt] = row.slice(10);
   return {
-    seq: Number(row['seq']),
-    ts: Number(row['ts']),
-    provider_id: String(row['provider_id']),
-    tool: String(row['tool']),
-    route: optionalText('route'),
-    tokens_in: Number(row['tokens_in']),
-    tokens_out: Number(row['tokens_out']),
-    duration_ms: Number(row['duration_ms']),
-    status: String(row['status']),
-    cost_estimated_usd:
-      row['cost_estimated_usd'] === null ? null : Number(row['cost_estimated_usd']),
+    seq: Number(seq),
+    ts: Number(ts),
+    provider_id: String(provider),
+    tool: String(tool),
+    route: optionalText(route),
+    tokens_in: Number(tokensIn),
+    tokens_out: Number(tokensOut),
+    duration_ms: Number(duration),
+    status: String(status),
+    cost_estimated_usd: reported === null ? null : Number(reported),
     cost_nanos:
-      row['cost_whole'] === null
-        ? null
-        : BigInt(row['cost_whole'] as number) * NANOS_PER_USD + BigInt(row['cost_part'] as number),
-    metadata: String(row['metadata']),
-    experiment_cohort: optionalText('experiment_cohort'),
-    experiment_tag: optionalText('experiment_tag'),
-    source_file: optionalText('source_file'),
-    line_number: row['line_number'] === null ? null : Number(row['line_number']),
-    ingested_at: Number(row['ingested_at']),
+      whole === null ? null : BigInt(whole as number) * NANOS_PER_USD + BigInt(part as number),
+    metadata: String(metadata),
+    experiment_cohort: optionalText(cohort),
+    experiment_tag: optionalText(tag),
+    source_file: optionalText(sourceFile),
+    line_number: line === null ? null : Number(line),
+    ingested_at: Number(ingestedAt),
   };
+}
+
+function optionalText(value: unknown): string | null {
+  return value === null ? null : String(value);
 }

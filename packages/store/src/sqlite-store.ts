@@ -6,6 +6,7 @@ import type {
   DailyTotal,
   DataSpan,
   EventFilter,
+  PagedRows,
   RouteTotal,
   RunsCursor,
   StoredEvent,
@@ -34,7 +35,7 @@ export interface OpenStoreOptions {
   busyTimeoutMs?: number;
 }
 
-const PAGE_SIZE = 2_000;
+const PAGE_SIZE = 500;
 
 /**
  * Opens (creating when needed) a SQLite telemetry store at `path`, or in memory for `':memory:'`.
@@ -134,13 +135,23 @@ class SqliteStore implements TelemetryStore {
     return this.guard(() => this.totals.routeTotals(filter));
   }
 
-  async *iterateEvents(filter: EventFilter): AsyncIterable<StoredEvent> {
+  iterateEvents(filter: EventFilter): PagedRows<StoredEvent> {
+    const pages = () => this.eventPages(filter);
+    return {
+      pages,
+      async *[Symbol.asyncIterator]() {
+        for await (const page of pages()) yield* page;
+      },
+    };
+  }
+
+  private async *eventPages(filter: EventFilter): AsyncGenerator<StoredEvent[]> {
     let last: StoredEvent | undefined;
     for (;;) {
       // Pages by sort key instead of holding a cursor open, so other queries on this connection
       // can run while a slow consumer (an HTTP download) drains the rows.
       const page = this.guard(() => this.queries.eventsPage(filter, last, PAGE_SIZE));
-      yield* page;
+      if (page.length > 0) yield page;
       if (page.length < PAGE_SIZE) return;
       last = page[page.length - 1];
     }

@@ -9,6 +9,7 @@ export type Row = Record<string, unknown>;
  */
 export class StatementCache {
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly rawStatements = new Map<string, Database.Statement>();
 
   constructor(
     private readonly db: Database.Database,
@@ -23,11 +24,17 @@ export class StatementCache {
     return this.prepare(sql).get(...params) as Row | undefined;
   }
 
-  private prepare(sql: string): Database.Statement {
-    let statement = this.statements.get(sql);
+  /** Rows as arrays of column values in select order: no keys to build for long row lists. */
+  allRaw(sql: string, params: readonly unknown[]): unknown[][] {
+    return this.prepare(sql, true).all(...params) as unknown[][];
+  }
+
+  private prepare(sql: string, raw = false): Database.Statement {
+    const statements = raw ? this.rawStatements : this.statements;
+    let statement = statements.get(sql);
     if (!statement) {
-      statement = this.db.prepare(sql).safeIntegers(this.safeIntegers);
-      this.statements.set(sql, statement);
+      statement = this.db.prepare(sql).safeIntegers(this.safeIntegers).raw(raw);
+      statements.set(sql, statement);
     }
     return statement;
   }
