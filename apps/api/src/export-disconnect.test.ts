@@ -1,5 +1,11 @@
 import { get } from 'node:http';
-import { openStore, type EventInsert, type StoredEvent, type TelemetryStore } from '@finops/store';
+import {
+  openStore,
+  type EventInsert,
+  type PagedRows,
+  type StoredEvent,
+  type TelemetryStore,
+} from '@finops/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from './app.js';
 import { startServer, type RunningServer } from './server.js';
@@ -14,17 +20,30 @@ function counting(store: TelemetryStore): TelemetryStore {
   return new Proxy(store, {
     get(target, key, receiver) {
       if (key !== 'iterateEvents') return Reflect.get(target, key, receiver);
-      return async function* (
-        ...args: Parameters<TelemetryStore['iterateEvents']>
-      ): AsyncGenerator<StoredEvent> {
-        try {
-          for await (const event of target.iterateEvents(...args)) {
-            pulled += 1;
-            yield event;
-          }
-        } finally {
-          closed = true;
-        }
+      return (...args: Parameters<TelemetryStore['iterateEvents']>): PagedRows<StoredEvent> => {
+        const rows = target.iterateEvents(...args);
+        return {
+          async *pages() {
+            try {
+              for await (const page of rows.pages()) {
+                pulled += page.length;
+                yield page;
+              }
+            } finally {
+              closed = true;
+            }
+          },
+          async *[Symbol.asyncIterator]() {
+            try {
+              for await (const event of rows) {
+                pulled += 1;
+                yield event;
+              }
+            } finally {
+              closed = true;
+            }
+          },
+        };
       };
     },
   });

@@ -29,5 +29,5 @@ export async function* renderJson(
  * never holds a raw line feed inside a string, so splitting on `\n` only splits between tokens.
  */
 function indentRow(row: object): string {
-  return `  ${JSON.stringify(row, null, 2).split('\n').join('\n  ')}`;
+  return `  ${JSON.stringify(row, null, 2).replaceAll('\n', '\n  ')}`;
 }

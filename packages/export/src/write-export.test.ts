@@ -3,7 +3,8 @@ import { createServer, get, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { collect, countingSource } from './_test-events.js';
+import type { PagedRows, StoredEvent } from '@finops/store';
+import { collect, countingSource, eventsOf, sampleEvents } from './_test-events.js';
 import { isExportError, type ExportError } from './export-error.js';
 import type { ExportFormat } from './export-format.js';
 import { renderExport } from './render-export.js';
@@ -59,6 +60,34 @@ describe('writeExport', () => {
       expect(seen.drains).toBeGreaterThan(10);
       expect(seen.maxBuffered).toBeLessThanOrEqual(largestChunk + 64);
       expect(destination.writableFinished).toBe(true);
+    },
+  );
+
+  it.each(['csv', 'json'] as const)(
+    'writes the same %s bytes and row count from rows that come in pages',
+    async (format: ExportFormat) => {
+      const events = [...sampleEvents, ...sampleEvents];
+      // Pages as a store hands them over, an empty one included; iterating row by row must
+      // never be used when pages are there.
+      const paged: PagedRows<StoredEvent> = {
+        async *pages() {
+          yield events.slice(0, 5);
+          yield [];
+          yield events.slice(5);
+        },
+        [Symbol.asyncIterator]: () => {
+          throw new Error('read row by row');
+        },
+      };
+      const byRow = sink();
+      const byPage = sink();
+
+      const rowResult = await writeExport(format, eventsOf(events), byRow.destination);
+      const pageResult = await writeExport(format, paged, byPage.destination);
+
+      expect(pageResult).toEqual(rowResult);
+      expect(pageResult.rowCount).toBe(events.length);
+      expect(byPage.text()).toBe(byRow.text());
     },
   );
 
@@ -163,3 +192,15 @@ describe('writeExport into an HTTP response', () => {
     expect(state.pulled).toBeLessThan(200_000);
   });
 });
+
+/** A destination that keeps what it is given. */
+function sink(): { destination: Writable; text: () => string } {
+  const parts: Buffer[] = [];
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      parts.push(chunk);
+      done();
+    },
+  });
+  return { destination, text: () => Buffer.concat(parts).toString('utf8') };
+}

@@ -110,10 +110,10 @@ export interface ReportSource {
   /** Totals per provider and route (null apart from `default`), ordered by provider then route. */
   routeTotals(filter: EventFilter): Promise<RouteTotal[]>;
   /**
-   * Events in export order: instant, provider, then ingestion order. A store may also hand them
-   * over a page at a time ({@link PagedRows}); consumers that take pages skip a step per row.
+   * Events in export order: instant, provider, then ingestion order; read them one by one, or a
+   * page at a time with `pages()`, which skips a step per row.
    */
-  iterateEvents(filter: EventFilter): AsyncIterable<StoredEvent>;
+  iterateEvents(filter: EventFilter): PagedRows<StoredEvent>;
   /** Newest first (instant, then ingestion order), strictly after `after` when given. */
   listRuns(filter: EventFilter, limit: number, after?: RunsCursor): Promise<StoredEvent[]>;
   /** How many events match. */

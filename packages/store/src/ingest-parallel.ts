@@ -33,6 +33,7 @@ export async function ingestFileInWorker(
   path: string,
   options: IngestOptions,
   bytesTotal: number,
+  inThisThread: () => Promise<IngestResult>,
 ): Promise<IngestResult> {
   const batchSize = checkedBatchSize(options);
   const task: WorkerTask = { path, context: prepareContext(options), batchSize };
@@ -43,18 +44,30 @@ export async function ingestFileInWorker(
       yield message.batch;
     }
   }
-  return storePrepared(store, prepared(), options, {
-    batchSize,
-    bytesTotal,
-    bytesRead: () => bytesRead,
-  });
+  try {
+    return await storePrepared(store, prepared(), options, {
+      batchSize,
+      bytesTotal,
+      bytesRead: () => bytesRead,
+    });
+  } catch (error) {
+    // A worker that could not start has read nothing: parse on this thread instead.
+    if (error instanceof WorkerDidNotStart) return inThisThread();
+    throw error;
+  }
 }
+
+/** The worker failed before it sent anything (a runtime without worker support, say). */
+class WorkerDidNotStart extends Error {}
 
 /** The batches a worker prepares from `task`, acknowledged one by one as they are taken. */
 async function* workerBatches(
   task: WorkerTask,
 ): AsyncGenerator<{ batch: PreparedBatch; bytesRead: number }> {
-  const worker = new Worker(workerUrl, { workerData: task });
+  // No inherited Node flags: the worker is a plain module, and flags meant for the main program
+  // (`--input-type`, loaders) can keep it from starting.
+  const worker = new Worker(workerUrl, { workerData: task, execArgv: [] });
+  let started = false;
   const messages: WorkerMessage[] = [];
   let failure: Error | null = null;
   let exited = false;
@@ -79,11 +92,13 @@ async function* workerBatches(
   try {
     for (;;) {
       while (messages.length === 0) {
+        if ((failure || exited) && !started) throw new WorkerDidNotStart();
         if (failure) throw unreadable(task.path, (failure as Error).message);
         if (exited) throw unreadable(task.path, 'the parsing worker stopped before the end');
         await new Promise<void>((resolve) => (wake = resolve));
       }
       const message = messages.shift() as WorkerMessage;
+      started = true;
       if (message.type === 'done') return;
       if (message.type === 'error') throw unreadable(task.path, message.message);
       const batch = {

@@ -93,10 +93,10 @@ export async function ingestPath(
 ): Promise<IngestResult> {
   const stats = readStats(path);
   if (!stats.isDirectory()) {
-    if (usesParsingWorker(options, stats.size)) {
-      return ingestFileInWorker(store, path, { source: path, ...options }, stats.size);
-    }
-    return ingestStream(store, createReadStream(path), { source: path, ...options }, stats.size);
+    const fileOptions = { source: path, ...options };
+    const inThisThread = () => ingestStream(store, createReadStream(path), fileOptions, stats.size);
+    if (!usesParsingWorker(options, stats.size)) return inThisThread();
+    return ingestFileInWorker(store, path, fileOptions, stats.size, inThisThread);
   }
 
   let total = emptyIngestResult();

@@ -6,6 +6,7 @@ import { collectEvents, makeTempDir } from './_testing.js';
 import { ingestValue } from './ingest-sources.js';
 import { schemaVersion } from './schema.js';
 import { openStore } from './sqlite-store.js';
+import type { StoredEvent } from './contract.js';
 import type { TelemetryStore } from './telemetry-store.js';
 
 const at = (text: string) => Date.parse(text);
@@ -305,6 +306,19 @@ describe('store iteration', () => {
 
     expect([events.length, new Set(events.map((event) => event.seq)).size]).toEqual([4_500, 4_500]);
     expect(keys).toEqual([...keys].sort());
+
+    const pages: StoredEvent[][] = [];
+    for await (const page of store.iterateEvents({}).pages()) pages.push(page);
+    expect(pages.map((page) => page.length)).toEqual([...Array(45).fill(100)]);
+    expect(pages.flat()).toEqual(events);
+    await store.close();
+  });
+
+  it('hands over no page for a filter that matches nothing', async () => {
+    const store = openStore(':memory:');
+    const pages: StoredEvent[][] = [];
+    for await (const page of store.iterateEvents({ route: 'none' }).pages()) pages.push(page);
+    expect(pages).toEqual([]);
     await store.close();
   });
 });

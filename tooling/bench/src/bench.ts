@@ -7,7 +7,7 @@ import { openStore, seedDataset } from '@finops/store';
 import { cachedStore } from './bench-datasets.js';
 import { renderResults, type BenchResults } from './bench-table.js';
 import { measureApi } from './measure-api.js';
-import { measureExport, runExportChild, type ExportMode } from './measure-export.js';
+import { measureExport } from './measure-export.js';
 import { measureIngest } from './measure-ingest.js';
 import { measureReports } from './measure-reports.js';
 
@@ -17,8 +17,6 @@ const cliPath = join(root, 'apps/cli/dist/cli.js');
 
 const { values } = parseArgs({
   options: {
-    'child-export': { type: 'string' },
-    db: { type: 'string' },
     quick: { type: 'boolean', default: false },
     'api-seconds': { type: 'string', default: '10' },
     cache: { type: 'string', default: join(tmpdir(), 'finops-bench-cache') },
@@ -26,11 +24,9 @@ const { values } = parseArgs({
   },
 });
 
-if (values['child-export']) {
-  await runExportChild(values['child-export'] as ExportMode, values.db ?? '');
-} else {
-  await runBenchmark();
-}
+const exportChildPath = join(dirname(benchPath), 'export-child.js');
+
+await runBenchmark();
 
 async function runBenchmark(): Promise<void> {
   const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -54,7 +50,7 @@ async function runBenchmark(): Promise<void> {
       if (count !== sizes.huge) {
         for (const mode of ['iterate', 'csv', 'json'] as const) {
           log(`  export ${mode}`);
-          results.exports.push({ ...measureExport(benchPath, db, mode), events: count });
+          results.exports.push({ ...measureExport(exportChildPath, db, mode), events: count });
         }
       }
     }

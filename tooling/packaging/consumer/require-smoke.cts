@@ -8,5 +8,7 @@ const summary = {
   windowDays: params.windowDays,
   loadSprintReports: typeof reports.loadSprintReports,
   openStore: typeof store.openStore,
+  // The CommonJS build finds the parsing worker next to itself, as the ESM build does.
+  parsingWorker: store.usesParsingWorker({ parseInWorker: true }, 0),
 };
 process.stdout.write(`${JSON.stringify(summary)}\n`);

@@ -1,9 +1,10 @@
-// A consumer of the published packages: seed a database, compute sprint reports, export a CSV.
-import { createWriteStream } from 'node:fs';
+// A consumer of the published packages: seed a database, compute sprint reports, export a CSV,
+// and ingest that dataset again as JSONL through the store's parsing worker.
+import { createWriteStream, writeFileSync } from 'node:fs';
 import { writeExport } from '@finops/export';
 import { generateSampleDataset } from '@finops/fixtures';
 import { loadSprintReports, parseReportQuery, type SprintReport } from '@finops/reports';
-import { openStore, seedDataset, type IngestResult } from '@finops/store';
+import { ingestPath, openStore, seedDataset, type IngestResult } from '@finops/store';
 
 const [databasePath, csvPath] = process.argv.slice(2);
 if (databasePath === undefined || csvPath === undefined) {
@@ -15,12 +16,25 @@ const resolved = Object.fromEntries(packages.map((name) => [name, import.meta.re
 
 const store = openStore(databasePath);
 try {
-  const seeded: IngestResult = await seedDataset(store, generateSampleDataset());
+  const dataset = generateSampleDataset();
+  const seeded: IngestResult = await seedDataset(store, dataset);
   const params = parseReportQuery({ window_days: '7', locale: 'en' });
   const sprints: SprintReport[] = await loadSprintReports(store, params);
   const csv = await writeExport('csv', store.iterateEvents({}), createWriteStream(csvPath));
 
-  const summary = { resolved, inserted: seeded.inserted, rejected: seeded.rejected, sprints, csv };
+  const jsonlPath = `${csvPath}.jsonl`;
+  writeFileSync(jsonlPath, dataset.events.map((event) => JSON.stringify(event)).join('\n'));
+  const again = await ingestPath(store, jsonlPath, { parseInWorker: true });
+  const reingested = { inserted: again.inserted, duplicates: again.duplicates };
+
+  const summary = {
+    resolved,
+    inserted: seeded.inserted,
+    rejected: seeded.rejected,
+    sprints,
+    csv,
+    reingested,
+  };
   process.stdout.write(`${JSON.stringify(summary)}\n`);
 } finally {
   await store.close();

@@ -21,6 +21,7 @@ interface SeedAndExportOutput {
   rejected: number;
   sprints: object[];
   csv: { rowCount: number; byteCount: number };
+  reingested: { inserted: number; duplicates: number };
 }
 
 describe('a project outside the workspace that installs the packed packages', () => {
@@ -69,10 +70,13 @@ describe('a project outside the workspace that installs the packed packages', ()
         windowDays: 14,
         loadSprintReports: 'function',
         openStore: 'function',
+        parsingWorker: true,
       });
 
       const dataset = generateSampleDataset();
       expect(esm).toMatchObject({ inserted: dataset.events.length, rejected: 0 });
+      // The same events read back from JSONL on the worker thread are all known already.
+      expect(esm.reingested).toEqual({ inserted: 0, duplicates: dataset.events.length });
       expect(esm.sprints).toHaveLength(4);
       expect(esm.sprints).toMatchObject(countSprintWindows(dataset.events, 7, 4));
 

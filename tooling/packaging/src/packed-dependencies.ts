@@ -26,13 +26,24 @@ export async function listDependencyProblems(
   const problems = listUnresolvedRanges(manifest);
 
   const distFiles = pkg.listFiles(`${root}dist`).map((path) => path.slice(root.length));
+  // Each module format must import every runtime dependency somewhere among its files (a
+  // package may have several entries, such as a worker that needs only some of them).
+  const importedByFormat = new Map<string, Set<string>>();
   for (const file of distFiles.filter((path) => BUILD_FILE.test(path))) {
     const imported = listImportedPackages(pkg.readFile(root + file));
     for (const name of imported.filter((candidate) => !(candidate in declared))) {
       problems.push(`${file} imports "${name}", which is not in dependencies`);
     }
-    for (const name of listRuntimeDependencies(manifest).filter((dep) => !imported.includes(dep))) {
-      problems.push(`${file} does not import dependency "${name}": it is bundled or unused`);
+    const format = file.endsWith('.cjs') ? 'CommonJS' : 'ESM';
+    const seen = importedByFormat.get(format) ?? new Set<string>();
+    for (const name of imported) seen.add(name);
+    importedByFormat.set(format, seen);
+  }
+  for (const [format, imported] of importedByFormat) {
+    for (const name of listRuntimeDependencies(manifest).filter((dep) => !imported.has(dep))) {
+      problems.push(
+        `the ${format} build does not import dependency "${name}": it is bundled or unused`,
+      );
     }
   }
 
