@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { referenceDatasetPath, runFinops, seedReferenceDatabase, useTempDir } from './_cli.js';
@@ -25,6 +25,63 @@ describe('guards against input that would lose or misread data', () => {
     );
     expect(readFileSync(input, 'utf8')).toBe('{"provider_id":"codex"}\n');
   });
+
+  it.each([
+    ['the database itself', (db: string) => db, 'the database'],
+    ['a link to the database', (db: string) => `${db}.link`, 'the database'],
+    ['its WAL file', (db: string) => `${db}-wal`, `a file of the database DB`],
+  ])(
+    'refuses export --out and ingest --rejects naming %s, keeping every event',
+    async (_name, target, role) => {
+      const db = join(temp.dir, `kept-${role.length}-${_name.length}.db`);
+      await seedReferenceDatabase(db);
+      symlinkSync(db, `${db}.link`);
+      const before = await runFinops(['export', '--format', 'json', '--db', db]);
+      const input = join(temp.dir, 'one.jsonl');
+      writeFileSync(input, '{"provider_id":"codex"}\n');
+      const out = target(db);
+      const what = role.replace('DB', db);
+
+      const exported = await runFinops(['export', '--format', 'csv', '--db', db, '--out', out]);
+      const ingested = await runFinops(['ingest', input, '--db', db, '--rejects', out]);
+
+      expect(exported).toEqual({
+        code: 1,
+        stdout: '',
+        stderr: `finops: --out ${out} is ${what}: choose another file for the export\n`,
+      });
+      expect(ingested).toEqual({
+        code: 1,
+        stdout: '',
+        stderr: `finops: --rejects ${out} is ${what}: choose another file for the refused records\n`,
+      });
+      const after = await runFinops(['export', '--format', 'json', '--db', db]);
+      expect(after.stdout).toBe(before.stdout);
+      expect(JSON.parse(after.stdout)).toHaveLength(42);
+    },
+  );
+
+  it.runIf(existsSync('/dev/full'))(
+    'stops in one line when the rejects file cannot be written, keeping what was stored',
+    async () => {
+      const input = join(temp.dir, 'mixed.jsonl');
+      const good = (n: number) =>
+        `{"provider_id":"codex","tool":"t","ts":"2025-10-21T10:00:${String(n).padStart(2, '0')}Z"}`;
+      writeFileSync(input, [good(1), '{"provider_id":"codex"}', good(2)].join('\n'));
+      const db = join(temp.dir, 'full.db');
+
+      const run = await runFinops(['ingest', input, '--db', db, '--rejects', '/dev/full']);
+      const again = await runFinops(['ingest', input, '--db', db]);
+
+      expect(run).toEqual({
+        code: 1,
+        stdout: '',
+        stderr:
+          'finops: cannot write --rejects /dev/full: ENOSPC; the events read before this are stored, and ingesting again adds only the rest\n',
+      });
+      expect(again.stdout).toBe('inserted 0, duplicates 2, rejected 1\n');
+    },
+  );
 
   it.each([
     [['report', 'sprints', '--db', ''], 'finops: --db must name a database file\n'],

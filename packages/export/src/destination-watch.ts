@@ -30,7 +30,10 @@ export function watchDestination(destination: NodeJS.WritableStream): Destinatio
     waiter?.reject(failure);
     waiter = null;
   };
-  const onError = (cause: unknown): void => fail(writeFailed('the destination failed', cause));
+  const onError = (cause: unknown): void => {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    fail(writeFailed(`the destination failed: ${reason}`, cause));
+  };
   const onClose = (): void => fail(writeFailed('the destination closed before the end'));
   const onEvent = (event: Waiter['event']) => (): void => {
     if (waiter?.event !== event) return;

@@ -139,6 +139,7 @@ describe('writeExport', () => {
     const error = await rejection(writeExport('html', rows, destination));
 
     expect(error.code).toBe('EXPORT_WRITE_FAILED');
+    expect(error.message).toBe('Export write failed: the destination failed: disk full.');
     expect(error.cause).toBe(disk);
     expect(state.closed).toBe(true);
     expect(state.pulled).toBe(2);

@@ -49,7 +49,14 @@ export async function peekInput(
   };
 }
 
-/** Whether a text holds a first non-blank line that has ended. */
+/**
+ * Whether a text holds a first non-blank line that has ended (LF, CRLF or a lone CR). Linear in
+ * the text: it is asked again after every chunk while a long first line arrives.
+ */
 export function hasFirstLine(text: string): boolean {
-  return /\S[^\n]*\n/.test(text);
+  const start = text.search(/\S/);
+  if (start === -1) return false;
+  const lf = text.indexOf('\n', start);
+  const cr = text.indexOf('\r', start);
+  return lf !== -1 || cr !== -1;
 }

@@ -25,9 +25,25 @@ describe('sniffFormat', () => {
       'helicone',
     ],
     ['our own JSONL', '\n{"provider_id":"codex","tool":"cli","ts":"2025-10-21T14:00:00Z"}\n', null],
+    ['JSONL with lone CR line ends', '{"resourceSpans":[]}\r{"resourceSpans":[]}\r', 'otlp'],
     ['an empty input', '', null],
   ])('detects the format of %s and replays every byte', async (_name, content, format) => {
     const sniffed = await sniffFormat(chunked(content));
+
+    expect(sniffed.format).toBe(format);
+    expect((await buffer(sniffed.input)).toString('utf8')).toBe(content);
+  });
+});
+
+describe('sniffFormat on long first lines', () => {
+  // Each case once took time quadratic in the line's length (minutes for a few megabytes).
+  const long = 'x'.repeat(3_000_000);
+  it.each([
+    ['a first line of 3 MB', `{"note":"${long}"}\n{"note":"b"}\n`, null],
+    ['a one-line JSON array of 3 MB', `[{"resourceSpans":[],"note":"${long}"}]`, 'otlp'],
+    ['lone CR line ends after a 3 MB line', `{"resourceSpans":[],"n":"${long}"}\r{}\r`, 'otlp'],
+  ])('detects %s and replays every byte', async (_name, content, format) => {
+    const sniffed = await sniffFormat(chunked(content, 65_536));
 
     expect(sniffed.format).toBe(format);
     expect((await buffer(sniffed.input)).toString('utf8')).toBe(content);

@@ -21,7 +21,7 @@ export interface SniffedInput {
 export async function sniffFormat(input: Readable): Promise<SniffedInput> {
   const peeked = await peekInput(input, hasFirstLine);
   const line = peeked.head
-    .split(/\r?\n/)
+    .split(/\r\n|\n|\r/)
     .find((text) => text.trim() !== '')
     ?.trim();
   if (line === undefined) return { format: null, input: peeked.input };

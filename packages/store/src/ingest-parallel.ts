@@ -66,7 +66,13 @@ async function* workerBatches(
 ): AsyncGenerator<{ batch: PreparedBatch; bytesRead: number }> {
   // No inherited Node flags: the worker is a plain module, and flags meant for the main program
   // (`--input-type`, loaders) can keep it from starting.
-  const worker = new Worker(workerUrl, { workerData: task, execArgv: [] });
+  let worker: Worker;
+  try {
+    worker = new Worker(workerUrl, { workerData: task, execArgv: [] });
+  } catch {
+    // Workers refused outright (a permission model without worker access, say).
+    throw new WorkerDidNotStart();
+  }
   let started = false;
   const messages: WorkerMessage[] = [];
   let failure: Error | null = null;

@@ -386,6 +386,18 @@ describe('ingestion failures', () => {
     });
   });
 
+  it("passes a callback's own error on as it is, not as an unreadable source", async () => {
+    const full = new Error('rejects disk full');
+    const ingesting = ingestText(store, '{"provider_id":"codex"}\n', {
+      source: 'callback',
+      onReject: () => {
+        throw full;
+      },
+    });
+
+    await expect(ingesting).rejects.toBe(full);
+  });
+
   it.each([0, -1, 1.5, Number.NaN])(
     'throws STORE_INVALID_INPUT for the batch size %d',
     async (batchSize) => {

@@ -27,15 +27,18 @@ export async function ingestStream(
   bytesTotal: number | null = null,
 ): Promise<IngestResult> {
   let bytesRead = 0;
+  let readFailure: unknown = null;
   input.on('data', (chunk: Buffer | string) => {
     bytesRead += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
   });
+  input.on('error', (error) => (readFailure ??= error));
   try {
     const context = { bytesRead: () => bytesRead, bytesTotal };
     return await ingestRecordBatches(store, readRecordBatches(input), options, context);
   } catch (cause) {
     input.destroy();
-    if (cause instanceof StoreError) throw cause;
+    // Only a failure of the input is "unreadable"; the caller's callbacks' errors pass as they are.
+    if (cause instanceof StoreError || cause !== readFailure) throw cause;
     const label = options.source ?? '-';
     throw new StoreError(
       'STORE_SOURCE_UNREADABLE',

@@ -3,7 +3,9 @@ import { isExportError, parseExportFormat, writeExport } from '@finops/export';
 import { parseFilterQuery, resolveEventFilter } from '@finops/reports';
 import { Command } from 'commander';
 import { CliError } from '../cli-error.js';
+import { resolveDbPath } from '../db-path.js';
 import type { CommandIo } from '../io.js';
+import { assertWritableOutput, databaseFiles } from '../output-guard.js';
 import { addFilterFlags, toReportQuery, type ReportFlags } from '../report-query.js';
 import { withStore, type StoreOptions } from '../store-session.js';
 
@@ -23,6 +25,10 @@ export function exportCommand(io: CommandIo): Command {
       const format = parseExportFormat(flags.format);
       const params = parseFilterQuery(toReportQuery(flags));
 
+      if (flags.out) {
+        const dbFiles = databaseFiles(resolveDbPath(flags.db, io.env));
+        assertWritableOutput('--out', flags.out, dbFiles, 'the export');
+      }
       await withStore(flags, io, async (store) => {
         const filter = await resolveEventFilter(store, params);
         const destination = flags.out ? await openOutput(flags.out) : io.out;

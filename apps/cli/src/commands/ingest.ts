@@ -1,9 +1,9 @@
-import { resolve } from 'node:path';
 import { createWriteStream, openSync, type WriteStream } from 'node:fs';
 import { formatNames } from '@finops/formats';
 import type { IngestRejection } from '@finops/store';
 import { Command, Option } from 'commander';
 import { CliError } from '../cli-error.js';
+import { resolveDbPath } from '../db-path.js';
 import {
   addToTally,
   describeTally,
@@ -12,6 +12,7 @@ import {
   type InputFormat,
 } from '../ingest-inputs.js';
 import { note, print, type CommandIo } from '../io.js';
+import { assertWritableOutput, databaseFiles } from '../output-guard.js';
 import { createIngestProgress } from '../progress.js';
 import { withStore, type StoreOptions } from '../store-session.js';
 
@@ -50,17 +51,29 @@ export function ingestCommand(io: CommandIo): Command {
       ).choices([...formatNames, 'events']),
     )
     .action(async (paths: string[], flags: IngestFlags) => {
-      if (
-        flags.rejects &&
-        paths.some((path) => path !== '-' && resolve(path) === resolve(flags.rejects ?? ''))
-      ) {
-        throw new CliError(
-          `--rejects ${flags.rejects} is also an input: choose another file for the refused records`,
+      if (flags.rejects) {
+        const inputs = paths
+          .filter((path) => path !== '-')
+          .map((path) => ({ path, role: 'also an input' }));
+        const dbPath = resolveDbPath(flags.db, io.env);
+        assertWritableOutput(
+          '--rejects',
+          flags.rejects,
+          [...inputs, ...databaseFiles(dbPath)],
+          'the refused records',
         );
       }
       const rejects = flags.rejects ? openRejectsFile(flags.rejects) : null;
+      // A rejects file that fails (a full disk) stops the run: refused records must not vanish.
+      let rejectsFailure: NodeJS.ErrnoException | null = null;
+      rejects?.on('error', (error) => (rejectsFailure ??= error));
+      const rejectsError = (failure: NodeJS.ErrnoException) =>
+        new CliError(
+          `cannot write --rejects ${flags.rejects}: ${failure.code ?? failure.message}; the events read before this are stored, and ingesting again adds only the rest`,
+        );
       const shown: IngestRejection[] = [];
       const onReject = (rejection: IngestRejection) => {
+        if (rejectsFailure) throw rejectsError(rejectsFailure);
         if (rejects) rejects.write(`${JSON.stringify(rejection)}\n`);
         else if (shown.length < SHOWN_REJECTIONS) shown.push(rejection);
       };
@@ -86,8 +99,9 @@ export function ingestCommand(io: CommandIo): Command {
         );
       } finally {
         progress.stop();
-        if (rejects) await closeStream(rejects);
+        if (rejects) await closeStream(rejects).catch((error) => (rejectsFailure ??= error));
       }
+      if (rejectsFailure) throw rejectsError(rejectsFailure);
 
       for (const [format, tally] of tallies) print(io, describeTally(format, tally));
       const rejected = [...tallies.values()].reduce((sum, { result }) => sum + result.rejected, 0);
