@@ -314,6 +314,38 @@ describe('store iteration', () => {
     await store.close();
   });
 
+  it('reads one snapshot: events committed by another connection mid-iteration are left out', async () => {
+    const temp = makeTempDir('snapshot');
+    const path = join(temp.dir, 'snapshot.db');
+    const store = openStore(path);
+    const other = openStore(path);
+    try {
+      const base = at('2025-10-01T00:00:00Z');
+      const records = (from: number, count: number, tool: string) =>
+        Array.from({ length: count }, (_, index) => ({
+          provider_id: 'codex',
+          tool,
+          ts: new Date(base + (from + index * 2) * 60_000).toISOString(),
+        }));
+      await ingestValue(store, records(0, 250, 'first'));
+
+      const seen: StoredEvent[] = [];
+      for await (const page of store.iterateEvents({}).pages()) {
+        seen.push(...page);
+        // After the first page, events that sort before and after the rest are committed.
+        if (seen.length === 100) await ingestValue(other, records(1, 250, 'second'));
+      }
+
+      expect(seen).toHaveLength(250);
+      expect(new Set(seen.map((event) => event.tool))).toEqual(new Set(['first']));
+      expect(await collectEvents(store)).toHaveLength(500);
+    } finally {
+      await other.close();
+      await store.close();
+      temp.remove();
+    }
+  });
+
   it('hands over no page for a filter that matches nothing', async () => {
     const store = openStore(':memory:');
     const pages: StoredEvent[][] = [];

@@ -93,6 +93,13 @@ function enableWal(db: Database.Database): void {
   }
 }
 
+/** A read-only connection to the store's file, in a read transaction its first query starts. */
+function openSnapshot(db: Database.Database): Database.Database {
+  const snapshot = new Database(db.name, { readonly: true, fileMustExist: true, timeout: 30_000 });
+  snapshot.exec('BEGIN');
+  return snapshot;
+}
+
 class SqliteStore implements TelemetryStore {
   private readonly queries: SqliteQueries;
   private readonly totals: ReportTotals;
@@ -150,15 +157,25 @@ class SqliteStore implements TelemetryStore {
     };
   }
 
+  /**
+   * Pages by sort key, so a slow consumer (an HTTP download) holds no cursor open on the store's
+   * connection. A file store reads them on a connection of their own inside one read transaction:
+   * the whole iteration sees one snapshot, so events another process commits meanwhile are all
+   * in or all out.
+   */
   private async *eventPages(filter: EventFilter): AsyncGenerator<StoredEvent[]> {
-    let last: StoredEvent | undefined;
-    for (;;) {
-      // Pages by sort key instead of holding a cursor open, so other queries on this connection
-      // can run while a slow consumer (an HTTP download) drains the rows.
-      const page = this.guard(() => this.queries.eventsPage(filter, last, PAGE_SIZE));
-      if (page.length > 0) yield page;
-      if (page.length < PAGE_SIZE) return;
-      last = page[page.length - 1];
+    const snapshot = this.db.memory ? null : this.guard(() => openSnapshot(this.db));
+    const queries = snapshot ? new SqliteQueries(snapshot) : this.queries;
+    try {
+      let last: StoredEvent | undefined;
+      for (;;) {
+        const page = this.guard(() => queries.eventsPage(filter, last, PAGE_SIZE));
+        if (page.length > 0) yield page;
+        if (page.length < PAGE_SIZE) return;
+        last = page[page.length - 1];
+      }
+    } finally {
+      snapshot?.close();
     }
   }
 
