@@ -1,9 +1,18 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
+import {
+  createWriteStream,
+  existsSync,
+  renameSync,
+  rmSync,
+  statSync,
+  type WriteStream,
+} from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { isExportError, parseExportFormat, writeExport } from '@finops/export';
 import { parseFilterQuery, resolveEventFilter } from '@finops/reports';
 import { Command } from 'commander';
 import { CliError } from '../cli-error.js';
 import { resolveDbPath } from '../db-path.js';
+import { whileInterruptible } from '../interrupt.js';
 import type { CommandIo } from '../io.js';
 import { assertWritableOutput, databaseFiles } from '../output-guard.js';
 import { addFilterFlags, toReportQuery, type ReportFlags } from '../report-query.js';
@@ -31,32 +40,71 @@ export function exportCommand(io: CommandIo): Command {
       }
       await withStore(flags, io, async (store) => {
         const filter = await resolveEventFilter(store, params);
-        const destination = flags.out ? await openOutput(flags.out) : io.out;
-        const result = await writeExport(format, store.iterateEvents(filter), destination, {
-          bom: flags.bom === true,
-          filters: filter,
-          end: Boolean(flags.out),
-        }).catch((error: unknown) => {
+        const output = flags.out ? await openOutput(flags.out) : null;
+        const write = () =>
+          writeExport(format, store.iterateEvents(filter), output?.stream ?? io.out, {
+            bom: flags.bom === true,
+            filters: filter,
+            end: output !== null,
+          });
+        if (!output) {
           // A reader that stops early (`| head`) closes standard output: stop quietly, like cat.
-          if (!flags.out && isClosedPipe(error)) return null;
+          await write().catch((error: unknown) => {
+            if (!isClosedPipe(error)) throw error;
+          });
+          return;
+        }
+        const result = await whileInterruptible(output.discard, write).catch((error: unknown) => {
+          output.discard();
           throw error;
         });
-        if (!result) return;
-        if (flags.out) io.err.write(`wrote ${result.rowCount} events to ${flags.out}\n`);
+        output.keep();
+        io.err.write(`wrote ${result.rowCount} events to ${flags.out}\n`);
       });
     },
   );
 }
 
-/** Opens the --out file before any row is read, so a bad path fails with the path and reason. */
-function openOutput(path: string): Promise<WriteStream> {
-  return new Promise((resolve, reject) => {
-    const stream = createWriteStream(path);
-    stream.once('open', () => resolve(stream));
-    stream.once('error', (error: NodeJS.ErrnoException) =>
-      reject(new CliError(`cannot write --out ${path}: ${error.code ?? error.message}`)),
-    );
+/**
+ * An export file being written: the rows go to a temporary file beside `path`, which replaces
+ * `path` only once complete, so a failed or interrupted export leaves an existing file as it was.
+ */
+interface OutputFile {
+  stream: WriteStream;
+  /** Puts the finished file in place. */
+  keep(): void;
+  /** Removes the temporary file. */
+  discard(): void;
+}
+
+/** Opens the --out file's temporary twin before any row is read, so a bad path fails at once. */
+async function openOutput(path: string): Promise<OutputFile> {
+  const cannotWrite = (error: NodeJS.ErrnoException) =>
+    new CliError(`cannot write --out ${path}: ${error.code ?? error.message}`);
+  if (existsSync(path) && statSync(path).isDirectory()) {
+    throw cannotWrite(Object.assign(new Error('is a directory'), { code: 'EISDIR' }));
+  }
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.partial`);
+  const stream = await new Promise<WriteStream>((resolve, reject) => {
+    const opened = createWriteStream(temporary);
+    opened.once('open', () => resolve(opened));
+    opened.once('error', (error: NodeJS.ErrnoException) => reject(cannotWrite(error)));
   });
+  return {
+    stream,
+    keep() {
+      try {
+        renameSync(temporary, path);
+      } catch (error) {
+        rmSync(temporary, { force: true });
+        throw cannotWrite(error as NodeJS.ErrnoException);
+      }
+    },
+    discard() {
+      stream.destroy();
+      rmSync(temporary, { force: true });
+    },
+  };
 }
 
 function isClosedPipe(error: unknown): boolean {

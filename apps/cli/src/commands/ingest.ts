@@ -1,6 +1,6 @@
-import { createWriteStream, openSync, type WriteStream } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { formatNames } from '@finops/formats';
-import type { IngestRejection } from '@finops/store';
+import type { IngestProgress, IngestRejection } from '@finops/store';
 import { Command, Option } from 'commander';
 import { CliError } from '../cli-error.js';
 import { resolveDbPath } from '../db-path.js';
@@ -12,6 +12,7 @@ import {
   type InputFormat,
 } from '../ingest-inputs.js';
 import { note, print, type CommandIo } from '../io.js';
+import { whileInterruptible } from '../interrupt.js';
 import { assertWritableOutput, databaseFiles } from '../output-guard.js';
 import { createIngestProgress } from '../progress.js';
 import { withStore, type StoreOptions } from '../store-session.js';
@@ -64,44 +65,42 @@ export function ingestCommand(io: CommandIo): Command {
         );
       }
       const rejects = flags.rejects ? openRejectsFile(flags.rejects) : null;
-      // A rejects file that fails (a full disk) stops the run: refused records must not vanish.
-      let rejectsFailure: NodeJS.ErrnoException | null = null;
-      rejects?.on('error', (error) => (rejectsFailure ??= error));
-      const rejectsError = (failure: NodeJS.ErrnoException) =>
-        new CliError(
-          `cannot write --rejects ${flags.rejects}: ${failure.code ?? failure.message}; the events read before this are stored, and ingesting again adds only the rest`,
-        );
       const shown: IngestRejection[] = [];
       const onReject = (rejection: IngestRejection) => {
-        if (rejectsFailure) throw rejectsError(rejectsFailure);
-        if (rejects) rejects.write(`${JSON.stringify(rejection)}\n`);
+        if (rejects) rejects.add(rejection);
         else if (shown.length < SHOWN_REJECTIONS) shown.push(rejection);
       };
 
       const progress = createIngestProgress(io);
       const tallies = new Map<InputFormat, FormatTally>();
+      // Refused records reach the file with each stored batch, so an interrupted run's file
+      // holds every refusal that came before what was stored.
+      const onProgress = (item: IngestProgress) => {
+        rejects?.flush();
+        progress.update(item);
+      };
+      const finish = () => {
+        progress.stop();
+        rejects?.close();
+      };
       try {
-        await withStore(
-          flags,
-          io,
-          async (store) => {
-            for (const path of paths) {
-              const options = {
-                providerId: flags.providerId,
-                onReject,
-                onProgress: progress.update,
-              };
-              const { format, ...part } = await ingestInput(store, path, flags.format, options);
-              addToTally(tallies, format, part);
-            }
-          },
-          'create',
+        await whileInterruptible(finish, () =>
+          withStore(
+            flags,
+            io,
+            async (store) => {
+              for (const path of paths) {
+                const options = { providerId: flags.providerId, onReject, onProgress };
+                const { format, ...part } = await ingestInput(store, path, flags.format, options);
+                addToTally(tallies, format, part);
+              }
+            },
+            'create',
+          ),
         );
       } finally {
-        progress.stop();
-        if (rejects) await closeStream(rejects).catch((error) => (rejectsFailure ??= error));
+        finish();
       }
-      if (rejectsFailure) throw rejectsError(rejectsFailure);
 
       for (const [format, tally] of tallies) print(io, describeTally(format, tally));
       const rejected = [...tallies.values()].reduce((sum, { result }) => sum + result.rejected, 0);
@@ -126,19 +125,53 @@ function reportRejections(
     note(io, `… ${count - shown.length} more; use --rejects FILE to keep every refused record`);
 }
 
-/** Opens the rejects file before ingesting, so an unwritable path fails in one line and stores nothing. */
-function openRejectsFile(path: string): WriteStream {
-  try {
-    return createWriteStream(path, { fd: openSync(path, 'w') });
-  } catch (error) {
-    throw new CliError(
-      `cannot write --rejects ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-    );
-  }
+/** A rejects file: refusals gather in memory and are written synchronously on `flush`. */
+interface RejectsFile {
+  add(rejection: IngestRejection): void;
+  flush(): void;
+  close(): void;
 }
 
-function closeStream(stream: WriteStream): Promise<void> {
-  return new Promise((resolve, reject) =>
-    stream.end((error?: Error | null) => (error ? reject(error) : resolve())),
-  );
+/**
+ * Opens the rejects file before ingesting, so an unwritable path fails in one line and stores
+ * nothing. A write that fails later (a full disk) stops the run in one line: refused records must
+ * not vanish.
+ */
+function openRejectsFile(path: string): RejectsFile {
+  const cannotWrite = (error: unknown) =>
+    new CliError(
+      `cannot write --rejects ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
+  let fd: number | null;
+  try {
+    fd = openSync(path, 'w');
+  } catch (error) {
+    throw cannotWrite(error);
+  }
+  let lines: string[] = [];
+  const flush = () => {
+    if (fd === null || lines.length === 0) return;
+    const text = lines.join('');
+    lines = [];
+    try {
+      writeSync(fd, text);
+    } catch (error) {
+      throw new CliError(
+        `${cannotWrite(error).message}; the events read before this are stored, and ingesting again adds only the rest`,
+      );
+    }
+  };
+  return {
+    add: (rejection) => void lines.push(`${JSON.stringify(rejection)}\n`),
+    flush,
+    close() {
+      if (fd === null) return;
+      try {
+        flush();
+      } finally {
+        closeSync(fd);
+        fd = null;
+      }
+    },
+  };
 }
