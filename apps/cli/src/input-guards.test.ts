@@ -30,6 +30,7 @@ describe('guards against input that would lose or misread data', () => {
     ['the database itself', (db: string) => db, 'the database'],
     ['a link to the database', (db: string) => `${db}.link`, 'the database'],
     ['its WAL file', (db: string) => `${db}-wal`, `a file of the database DB`],
+    ['its rollback journal', (db: string) => `${db}-journal`, `a file of the database DB`],
   ])(
     'refuses export --out and ingest --rejects naming %s, keeping every event',
     async (_name, target, role) => {
@@ -60,6 +61,40 @@ describe('guards against input that would lose or misread data', () => {
       expect(JSON.parse(after.stdout)).toHaveLength(42);
     },
   );
+
+  it('follows links: a --db link guards the real WAL, and a dangling link to it is refused', async () => {
+    const db = join(temp.dir, 'real.db');
+    await seedReferenceDatabase(db);
+    const dbLink = join(temp.dir, 'via-link.db');
+    symlinkSync(db, dbLink);
+    const walLink = join(temp.dir, 'wal-link');
+    symlinkSync(`${db}-wal`, walLink);
+    const input = join(temp.dir, 'one-more.jsonl');
+    writeFileSync(input, '{"provider_id":"codex"}\n');
+
+    const runs = [
+      await runFinops(['export', '--format', 'csv', '--db', dbLink, '--out', `${db}-wal`]),
+      await runFinops(['ingest', input, '--db', dbLink, '--rejects', `${db}-wal`]),
+      await runFinops(['ingest', input, '--db', db, '--rejects', walLink]),
+    ];
+
+    expect(runs.map((run) => [run.code, run.stderr])).toEqual([
+      [
+        1,
+        `finops: --out ${db}-wal is a file of the database ${dbLink}: choose another file for the export\n`,
+      ],
+      [
+        1,
+        `finops: --rejects ${db}-wal is a file of the database ${dbLink}: choose another file for the refused records\n`,
+      ],
+      [
+        1,
+        `finops: --rejects ${walLink} is a file of the database ${db}: choose another file for the refused records\n`,
+      ],
+    ]);
+    const after = await runFinops(['export', '--format', 'json', '--db', db]);
+    expect(JSON.parse(after.stdout)).toHaveLength(42);
+  });
 
   it.runIf(existsSync('/dev/full'))(
     'stops in one line when the rejects file cannot be written, keeping what was stored',

@@ -1,5 +1,5 @@
-import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { lstatSync, readlinkSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { CliError } from './cli-error.js';
 
 /** A file a command must never write over, and what it is (for the message). */
@@ -8,9 +8,30 @@ export interface KeptFile {
   role: string;
 }
 
-/** Whether two paths name the same file: the same device and inode, or the same absolute path. */
+/**
+ * Where a path really leads: symbolic links followed, dangling ones included (a link to a WAL
+ * file that SQLite has not made yet), and the folder's own links resolved.
+ */
+function canonicalPath(path: string): string {
+  let current = resolve(path);
+  for (let hops = 0; hops < 40; hops += 1) {
+    try {
+      if (!lstatSync(current).isSymbolicLink()) break;
+      current = resolve(dirname(current), readlinkSync(current));
+    } catch {
+      break;
+    }
+  }
+  try {
+    return join(realpathSync(dirname(current)), basename(current));
+  } catch {
+    return current;
+  }
+}
+
+/** Whether two paths name the same file: the same place once links are followed, or inode. */
 function sameFile(a: string, b: string): boolean {
-  if (resolve(a) === resolve(b)) return true;
+  if (canonicalPath(a) === canonicalPath(b)) return true;
   try {
     const left = statSync(a);
     const right = statSync(b);
@@ -20,12 +41,18 @@ function sameFile(a: string, b: string): boolean {
   }
 }
 
-/** The database file and the WAL and shared-memory files SQLite keeps beside it. */
+/**
+ * The database file and the files SQLite keeps beside it (WAL, shared memory, rollback journal),
+ * beside the path as given and beside the file it links to, where SQLite really puts them.
+ */
 export function databaseFiles(dbPath: string): KeptFile[] {
-  return ['', '-wal', '-shm'].map((suffix) => ({
-    path: `${dbPath}${suffix}`,
-    role: suffix ? `a file of the database ${dbPath}` : 'the database',
-  }));
+  const places = [...new Set([dbPath, canonicalPath(dbPath)])];
+  return places.flatMap((place) =>
+    ['', '-wal', '-shm', '-journal'].map((suffix) => ({
+      path: `${place}${suffix}`,
+      role: suffix ? `a file of the database ${dbPath}` : 'the database',
+    })),
+  );
 }
 
 /**

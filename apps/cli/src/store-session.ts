@@ -1,4 +1,4 @@
-import { openStore, type TelemetryStore } from '@finops/store';
+import { openStore, type ReportSnapshot, type TelemetryStore } from '@finops/store';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { CliError } from './cli-error.js';
 import { resolveDbPath } from './db-path.js';
@@ -35,6 +35,19 @@ export async function withStore<T>(
     return await work(store, dbPath);
   } finally {
     await store.close();
+  }
+}
+
+/** Runs `work` on a snapshot of the store (one state of the data throughout) and closes it. */
+export async function withSnapshot<T>(
+  store: TelemetryStore,
+  work: (view: ReportSnapshot) => Promise<T>,
+): Promise<T> {
+  const view = await store.snapshot();
+  try {
+    return await work(view);
+  } finally {
+    await view.close();
   }
 }
 

@@ -11,7 +11,12 @@ export type {
   RunsCursor,
   StoredEvent,
 } from './contract.js';
-export type { EventInsert, InsertOutcome, TelemetryStore } from './telemetry-store.js';
+export type {
+  EventInsert,
+  InsertOutcome,
+  ReportSnapshot,
+  TelemetryStore,
+} from './telemetry-store.js';
 export { StoreError, isStoreError, type StoreErrorCode } from './errors.js';
 export { openStore, type OpenStoreOptions } from './sqlite-store.js';
 export { migrate, schemaVersion } from './schema.js';

@@ -346,6 +346,41 @@ describe('store iteration', () => {
     }
   });
 
+  it('gives a snapshot that keeps seeing the data of its moment until closed', async () => {
+    const temp = makeTempDir('view');
+    const store = openStore(join(temp.dir, 'view.db'));
+    const memory = openStore(':memory:');
+    try {
+      const event = (minute: number) => ({
+        provider_id: 'codex',
+        tool: 't',
+        ts: new Date(at('2025-10-01T00:00:00Z') + minute * 60_000).toISOString(),
+      });
+      await ingestValue(store, [event(1), event(2)]);
+      const view = await store.snapshot();
+      await ingestValue(store, [event(3)]);
+
+      const viewed: number[] = [];
+      for await (const item of view.iterateEvents({})) viewed.push(item.ts);
+      expect([await view.countEvents({}), viewed.length, await store.countEvents({})]).toEqual([
+        2, 2, 3,
+      ]);
+      expect((await view.dailyTotals({}))[0]?.run_count).toBe(2);
+      await view.close();
+      await view.close();
+      expect(await store.countEvents({})).toBe(3);
+
+      const memoryView = await memory.snapshot();
+      await memoryView.close();
+      await ingestValue(memory, [event(1)]);
+      expect(await memory.countEvents({})).toBe(1);
+    } finally {
+      await store.close();
+      await memory.close();
+      temp.remove();
+    }
+  });
+
   it('hands over no page for a filter that matches nothing', async () => {
     const store = openStore(':memory:');
     const pages: StoredEvent[][] = [];

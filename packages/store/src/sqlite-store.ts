@@ -17,7 +17,12 @@ import { SqliteQueries } from './sqlite-queries.js';
 import { SqliteRollupQueries } from './sqlite-rollup-queries.js';
 import { ReportTotals } from './report-totals.js';
 import { SqliteWriter } from './sqlite-writer.js';
-import type { EventInsert, InsertOutcome, TelemetryStore } from './telemetry-store.js';
+import type {
+  EventInsert,
+  InsertOutcome,
+  ReportSnapshot,
+  TelemetryStore,
+} from './telemetry-store.js';
 import type { PriceEntry, PriceEntryInput } from './price-entry.js';
 import {
   createProviderDirectory,
@@ -93,10 +98,12 @@ function enableWal(db: Database.Database): void {
   }
 }
 
-/** A read-only connection to the store's file, in a read transaction its first query starts. */
+/** A read-only connection to the store's file, inside a read transaction that starts now. */
 function openSnapshot(db: Database.Database): Database.Database {
   const snapshot = new Database(db.name, { readonly: true, fileMustExist: true, timeout: 30_000 });
   snapshot.exec('BEGIN');
+  // A read now fixes the snapshot at this moment rather than at the first query.
+  snapshot.prepare('SELECT count(*) FROM sqlite_schema').get();
   return snapshot;
 }
 
@@ -109,6 +116,8 @@ class SqliteStore implements TelemetryStore {
   constructor(
     private readonly db: Database.Database,
     private readonly providers: ProviderDirectory,
+    /** `snapshot`: this connection is a read transaction; `shared`: another store owns it. */
+    private readonly role: 'owner' | 'snapshot' | 'shared' = 'owner',
   ) {
     this.queries = new SqliteQueries(db);
     this.totals = new ReportTotals(this.queries, new SqliteRollupQueries(db));
@@ -164,7 +173,8 @@ class SqliteStore implements TelemetryStore {
    * in or all out.
    */
   private async *eventPages(filter: EventFilter): AsyncGenerator<StoredEvent[]> {
-    const snapshot = this.db.memory ? null : this.guard(() => openSnapshot(this.db));
+    const ownSnapshot = this.db.memory || this.role === 'snapshot';
+    const snapshot = ownSnapshot ? null : this.guard(() => openSnapshot(this.db));
     const queries = snapshot ? new SqliteQueries(snapshot) : this.queries;
     try {
       let last: StoredEvent | undefined;
@@ -207,8 +217,15 @@ class SqliteStore implements TelemetryStore {
     return this.guard(() => this.writer.insert(events));
   }
 
+  async snapshot(): Promise<ReportSnapshot> {
+    // An in-memory database has no second connection: its view is this connection, unclosed.
+    if (this.db.memory) return new SqliteStore(this.db, this.providers, 'shared');
+    const snapshot = this.guard(() => openSnapshot(this.db));
+    return new SqliteStore(snapshot, this.providers, 'snapshot');
+  }
+
   async close(): Promise<void> {
-    if (this.db.open) this.db.close();
+    if (this.role !== 'shared' && this.db.open) this.db.close();
   }
 
   /** Runs a statement; a driver failure becomes `STORE_QUERY_FAILED`, SQLite's error its cause. */

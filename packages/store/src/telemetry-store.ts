@@ -33,6 +33,17 @@ export interface TelemetryStore extends ReportSource, PriceBook {
    * StoreError `STORE_QUERY_FAILED` when the database fails (the batch is then not stored).
    */
   insertEvents(events: readonly EventInsert[]): Promise<InsertOutcome>;
+  /**
+   * The data as it is now, for work that reads many times and must see one state (an evidence
+   * bundle): writes committed after this call are not seen through it. Close it when done.
+   */
+  snapshot(): Promise<ReportSnapshot>;
   /** Releases the connection; idempotent. */
+  close(): Promise<void>;
+}
+
+/** A read-only view of a store at one moment; {@link TelemetryStore.snapshot}. */
+export interface ReportSnapshot extends ReportSource {
+  /** Ends the view; idempotent. */
   close(): Promise<void>;
 }

@@ -7,7 +7,7 @@ import { Command } from 'commander';
 import { CliError } from '../cli-error.js';
 import { note, print, type CommandIo } from '../io.js';
 import { addReportFlags, toReportQuery, type ReportFlags } from '../report-query.js';
-import { withStore, type StoreOptions } from '../store-session.js';
+import { withSnapshot, withStore, type StoreOptions } from '../store-session.js';
 import { toolVersion } from '../version.js';
 
 /** The runbook's default evidence folder: `finops-YYYY-MM-DD` under the system temp directory. */
@@ -29,8 +29,11 @@ export function evidenceCommand(io: CommandIo): Command {
 
   evidence.action(async (flags: ReportFlags & StoreOptions & { out?: string }) => {
     const dir = flags.out ?? defaultEvidenceDir();
+    // Every document of the bundle comes from one snapshot, even while another process ingests.
     const manifest = await withStore(flags, io, (store) =>
-      writeEvidenceBundle(store, dir, { query: toReportQuery(flags), toolVersion }),
+      withSnapshot(store, (view) =>
+        writeEvidenceBundle(view, dir, { query: toReportQuery(flags), toolVersion }),
+      ),
     );
     for (const file of manifest.files)
       note(io, `  ${file.name}  ${file.bytes} bytes  sha256 ${file.sha256}`);
@@ -50,7 +53,9 @@ export function evidenceCommand(io: CommandIo): Command {
       if (flags.db && !existsSync(flags.db)) throw new CliError(`no database at ${flags.db}`);
       const store = flags.db ? openStore(flags.db) : undefined;
       try {
-        const result = await verifyEvidenceBundle(dir, store);
+        const result = store
+          ? await withSnapshot(store, (view) => verifyEvidenceBundle(dir, view))
+          : await verifyEvidenceBundle(dir);
         for (const problem of result.problems)
           note(io, `${problem.file}: ${problem.problem}: ${problem.detail}`);
         if (!result.ok) {

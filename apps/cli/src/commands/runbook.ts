@@ -3,7 +3,7 @@ import { generateSampleDataset } from '@finops/fixtures';
 import { seedDataset } from '@finops/store';
 import { Command } from 'commander';
 import { note, print, type CommandIo } from '../io.js';
-import { withStore, type StoreOptions } from '../store-session.js';
+import { withSnapshot, withStore, type StoreOptions } from '../store-session.js';
 import { toolVersion } from '../version.js';
 import { defaultEvidenceDir } from './evidence.js';
 
@@ -28,7 +28,9 @@ export function runbookCommand(io: CommandIo): Command {
             io,
             `seeded ${dbPath}: inserted ${seeded.inserted}, duplicates ${seeded.duplicates}`,
           );
-          const manifest = await writeEvidenceBundle(store, dir, { toolVersion });
+          const manifest = await withSnapshot(store, (view) =>
+            writeEvidenceBundle(view, dir, { toolVersion }),
+          );
           for (const file of manifest.files) note(io, `  ${file.name}  ${file.bytes} bytes`);
           print(
             io,
