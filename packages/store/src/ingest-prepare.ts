@@ -60,3 +60,17 @@ export function prepareRecords(
   }
   return { events, rejections, rejectedAfter };
 }
+
+/** A prepared batch with nothing in it yet. */
+export function emptyPrepared(): PreparedBatch {
+  return { events: [], rejections: [], rejectedAfter: [] };
+}
+
+/** Appends `part` to `into`, keeping each rejection's place among the events. */
+export function appendPrepared(into: PreparedBatch, part: PreparedBatch): void {
+  part.rejections.forEach((rejection, i) => {
+    into.rejections.push(rejection);
+    into.rejectedAfter.push(into.events.length + (part.rejectedAfter[i] as number));
+  });
+  for (const event of part.events) into.events.push(event);
+}

@@ -1,5 +1,11 @@
 import { StoreError } from './errors.js';
-import { prepareRecords, type PreparedBatch, type PrepareContext } from './ingest-prepare.js';
+import {
+  appendPrepared,
+  emptyPrepared,
+  prepareRecords,
+  type PreparedBatch,
+  type PrepareContext,
+} from './ingest-prepare.js';
 import {
   emptyIngestResult,
   type IngestOptions,
@@ -7,7 +13,7 @@ import {
   type IngestResult,
   type SourceRecord,
 } from './ingest-result.js';
-import type { EventInsert, TelemetryStore } from './telemetry-store.js';
+import type { TelemetryStore } from './telemetry-store.js';
 
 /** Extra context the readers pass along with the records. */
 export interface RecordStreamContext {
@@ -83,27 +89,27 @@ export async function storePrepared(
 ): Promise<IngestResult> {
   const source = options.source ?? '-';
   const result = emptyIngestResult();
-  // Events not yet stored, and rejections not yet reported with the number of events before
-  // each (counted from the first pending event), so both are reported in input order.
-  let pending: EventInsert[] = [];
-  let waiting: { rejection: IngestRejection; after: number }[] = [];
+  // Events not yet stored and rejections not yet reported, each rejection placed among the
+  // events, so both are reported in input order.
+  const pending = emptyPrepared();
 
   const reject = (upTo: number) => {
     let taken = 0;
-    for (const { rejection, after } of waiting) {
-      if (after >= upTo) break;
+    while (taken < pending.rejections.length && (pending.rejectedAfter[taken] as number) < upTo) {
+      const rejection = pending.rejections[taken] as IngestRejection;
       taken += 1;
       result.rejected += 1;
       if (options.onReject) options.onReject(rejection);
       else result.rejections.push(rejection);
     }
-    waiting = waiting.slice(taken);
+    pending.rejections = pending.rejections.slice(taken);
+    pending.rejectedAfter = pending.rejectedAfter.slice(taken);
   };
   const flush = async (count: number) => {
     reject(count);
-    const outcome = await store.insertEvents(pending.slice(0, count));
-    pending = pending.slice(count);
-    for (const item of waiting) item.after -= count;
+    const outcome = await store.insertEvents(pending.events.slice(0, count));
+    pending.events = pending.events.slice(count);
+    pending.rejectedAfter = pending.rejectedAfter.map((after) => after - count);
     result.inserted += outcome.inserted;
     result.duplicates += outcome.duplicates;
     options.onProgress?.({
@@ -118,14 +124,11 @@ export async function storePrepared(
   };
 
   for await (const batch of batches) {
-    batch.rejections.forEach((rejection, i) => {
-      waiting.push({ rejection, after: pending.length + (batch.rejectedAfter[i] as number) });
-    });
-    pending = pending.length === 0 ? batch.events : pending.concat(batch.events);
-    while (pending.length >= context.batchSize) await flush(context.batchSize);
+    appendPrepared(pending, batch);
+    while (pending.events.length >= context.batchSize) await flush(context.batchSize);
   }
   reject(Number.POSITIVE_INFINITY);
-  await flush(pending.length);
+  await flush(pending.events.length);
 
   return result;
 }

@@ -6,11 +6,9 @@
 import { createReadStream } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { packEvents } from './event-columns.js';
-import { prepareRecords } from './ingest-prepare.js';
-import type { IngestRejection } from './ingest-result.js';
+import { appendPrepared, emptyPrepared, prepareRecords } from './ingest-prepare.js';
 import type { WorkerMessage, WorkerTask } from './ingest-worker-protocol.js';
 import { readRecordBatches } from './record-reader.js';
-import type { EventInsert } from './telemetry-store.js';
 
 const READ_CHUNK_BYTES = 1 << 20;
 const MAX_BATCHES_WAITING = 4;
@@ -38,27 +36,20 @@ async function run(task: WorkerTask): Promise<void> {
     bytesRead += chunk.length;
   });
 
-  let events: EventInsert[] = [];
-  let rejections: IngestRejection[] = [];
-  let rejectedAfter: number[] = [];
+  let batch = emptyPrepared();
   const post = async () => {
-    const columns = packEvents(events);
+    const columns = packEvents(batch.events);
     const transfer = [columns.numbers, columns.textIndexes, columns.metadataLengths]
       .map((column) => column.buffer as ArrayBuffer)
       .concat(columns.identities.buffer as ArrayBuffer);
+    const { rejections, rejectedAfter } = batch;
     await send({ type: 'batch', columns, rejections, rejectedAfter, bytesRead }, transfer);
-    events = [];
-    rejections = [];
-    rejectedAfter = [];
+    batch = emptyPrepared();
   };
 
-  for await (const batch of readRecordBatches(input)) {
-    const prepared = prepareRecords(batch, task.context);
-    prepared.rejections.forEach((rejection, i) => {
-      rejections.push(rejection);
-      rejectedAfter.push(events.length + (prepared.rejectedAfter[i] as number));
-    });
-    for (const event of prepared.events) events.push(event);
+  for await (const records of readRecordBatches(input)) {
+    appendPrepared(batch, prepareRecords(records, task.context));
+    const { events, rejections } = batch;
     if (events.length >= task.batchSize || rejections.length >= task.batchSize) await post();
   }
   await post();

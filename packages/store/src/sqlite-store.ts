@@ -173,8 +173,9 @@ class SqliteStore implements TelemetryStore {
    * in or all out.
    */
   private async *eventPages(filter: EventFilter): AsyncGenerator<StoredEvent[]> {
-    const ownSnapshot = this.db.memory || this.role === 'snapshot';
-    const snapshot = ownSnapshot ? null : this.guard(() => openSnapshot(this.db));
+    // A snapshot store is one read transaction already; an in-memory one has no second connection.
+    const onThisConnection = this.db.memory || this.role === 'snapshot';
+    const snapshot = onThisConnection ? null : this.guard(() => openSnapshot(this.db));
     const queries = snapshot ? new SqliteQueries(snapshot) : this.queries;
     try {
       let last: StoredEvent | undefined;
